@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Partnerskap.Domain.Members;
+using Partnerskap.Domain.Partnerships;
+using Partnerskap.Domain.Statistics;
+
+namespace Partnerskap.Web.Data;
+
+/// <summary>
+/// The one database context. Provider-specific subclasses (<see cref="SqliteAppDbContext"/>,
+/// <see cref="PostgresAppDbContext"/>) exist only so each provider has its own migration set.
+/// </summary>
+public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<PopulationFigure> PopulationFigures => Set<PopulationFigure>();
+
+    public DbSet<DeflatorEstimate> DeflatorEstimates => Set<DeflatorEstimate>();
+
+    public DbSet<StatisticsImport> StatisticsImports => Set<StatisticsImport>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}
+
+/// <summary>SQLite, the embedded default. Migrations in Data/Migrations/Sqlite.</summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no offset-aware timestamp type and cannot order or compare DateTimeOffset stored as text;
+        // store UTC ticks instead (every instant we write is UTC).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>PostgreSQL, the production option. Migrations in Data/Migrations/Postgres.</summary>
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

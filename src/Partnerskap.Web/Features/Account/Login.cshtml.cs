@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Partnerskap.Web.Data;
+using Partnerskap.Web.Localization;
+
+namespace Partnerskap.Web.Features.Account;
+
+/// <summary>Cookie login for the pages (the API uses POST /api/auth/login for a bearer token).</summary>
+[AllowAnonymous]
+public sealed class LoginModel(SignInManager<AppUser> signIn, Texts t) : PageModel
+{
+    public string? ReturnUrl { get; private set; }
+
+    public string? Email { get; private set; }
+
+    public string? EmailError { get; private set; }
+
+    public string? PasswordError { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+
+    public async Task<IActionResult> OnPostAsync(string? email, string? password, string? returnUrl)
+    {
+        ReturnUrl = returnUrl;
+        Email = email;
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            EmailError = t["Skriv inn e-postadressen din."];
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            PasswordError = t["Skriv inn passordet ditt."];
+        }
+
+        if (EmailError is not null || PasswordError is not null)
+        {
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(email!.Trim(), password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        }
+
+        Error = result.IsLockedOut
+            ? t["Kontoen er midlertidig låst etter for mange mislykkede forsøk. Prøv igjen om 15 minutter."]
+            : t["Feil e-post eller passord."];
+        return Page();
+    }
+}

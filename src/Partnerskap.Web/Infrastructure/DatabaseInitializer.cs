@@ -1,0 +1,167 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Partnerskap.Web.Data;
+using Partnerskap.Web.Data.Seed;
+
+namespace Partnerskap.Web.Infrastructure;
+
+/// <summary>
+/// First start: creates and migrates the database, seeds DigiViken and the statistics once, creates the roles and
+/// the first logins. Every later start only migrates (seeding is skipped when the partnership exists).
+/// </summary>
+public sealed class DatabaseInitializer(
+    AppDbContext db,
+    AuditContext audit,
+    UserManager<AppUser> users,
+    RoleManager<IdentityRole> roles,
+    IOptions<PartnerskapOptions> options,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    StartupBanner banner,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        audit.Actor = "system";
+        Directory.CreateDirectory(options.Value.DataDirectoryFullPath);
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging: readers do not block the writer; durable on commit.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
+        await SeedRolesAsync();
+        await SeedDigiVikenAsync(ct);
+        await SeedUsersAsync();
+    }
+
+    private async Task SeedRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    private async Task SeedDigiVikenAsync(CancellationToken ct)
+    {
+        if (await db.Partnerships.AnyAsync(p => p.Slug == SeedData.DigiVikenSlug, ct))
+        {
+            return;
+        }
+
+        logger.LogInformation("Empty database: seeding DigiViken (52 members), population and kommunal deflator");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        audit.DecisionRef = "Partneravtale DigiViken, i kraft 1. januar 2022 (seed)";
+        var partnership = SeedData.DigiViken();
+        db.Partnerships.Add(partnership);
+        await db.SaveChangesAsync(ct);
+
+        db.Members.AddRange(SeedData.Members(partnership.Id));
+        var now = clock.GetUtcNow();
+        foreach (var (file, figures) in SeedData.Population())
+        {
+            var import = new StatisticsImport
+            {
+                Kind = "population",
+                Format = "seed",
+                Source = $"Data/Seed/{file} (SSB table 07459, see Data/Seed/README.md)",
+                ImportedAt = now,
+                ImportedBy = "system",
+                Rows = figures.Count,
+            };
+            db.StatisticsImports.Add(import);
+            await db.SaveChangesAsync(ct);
+            figures.ForEach(f => f.SetImport(import.Id));
+            db.PopulationFigures.AddRange(figures);
+        }
+
+        var deflator = SeedData.Deflator();
+        db.DeflatorEstimates.AddRange(deflator);
+        db.StatisticsImports.Add(new StatisticsImport
+        {
+            Kind = "kommunal-deflator",
+            Format = "seed",
+            Source = "Data/Seed/kommunal-deflator.csv (KS, Statsforvalteren, Prop. 142 S; see Data/Seed/README.md)",
+            ImportedAt = now,
+            ImportedBy = "system",
+            Rows = deflator.Count,
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        audit.DecisionRef = null;
+    }
+
+    private async Task SeedUsersAsync()
+    {
+        var bootstrap = options.Value.BootstrapAdmin;
+        if (!string.IsNullOrWhiteSpace(bootstrap.Email) && !string.IsNullOrWhiteSpace(bootstrap.Password))
+        {
+            if (await users.FindByEmailAsync(bootstrap.Email) is null)
+            {
+                await CreateAsync(bootstrap.Email, bootstrap.Password, "Programkontoret", Roles.Office, orgnr: null);
+                banner.Add($"Office login from configuration: {bootstrap.Email} (password as configured)");
+            }
+
+            return;
+        }
+
+        if (await users.Users.AnyAsync())
+        {
+            return;
+        }
+
+        // No login configured and none exists: create one office user with a random password, shown once.
+        var created = new List<(string Email, string Password, string Role)>
+        {
+            await CreateRandomAsync("kontoret@digiviken.local", "Programkontoret", Roles.Office, null),
+        };
+        if (options.Value.CreateDemoUsers ?? environment.IsDevelopment())
+        {
+            created.Add(await CreateRandomAsync("styret@digiviken.local", "Styremedlem (demo)", Roles.Board, null));
+            created.Add(await CreateRandomAsync("asker@digiviken.local", "Kontaktperson Asker (demo)", Roles.MemberContact, "920125298"));
+        }
+
+        banner.Add("First start: created these logins. The passwords are shown only now; write them down.");
+        foreach (var (email, password, role) in created)
+        {
+            banner.Add($"  {role,-15} {email,-28} {password}");
+        }
+    }
+
+    private async Task<(string, string, string)> CreateRandomAsync(string email, string name, string role, string? orgnr)
+    {
+        // 18 random bytes → 24 URL-safe characters; suffix guarantees Identity's digit/upper/lower/symbol rules.
+        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('/', '_').Replace('+', '-') + "a1A!";
+        await CreateAsync(email, password, name, role, orgnr);
+        return (email, password, role);
+    }
+
+    private async Task CreateAsync(string email, string password, string name, string role, string? orgnr)
+    {
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, Name = name, Orgnr = orgnr };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create user {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+
+        await users.AddToRoleAsync(user, role);
+    }
+}
+
+/// <summary>Lines to print once the app listens (URL, first logins).</summary>
+public sealed class StartupBanner
+{
+    private readonly List<string> _lines = [];
+
+    public IReadOnlyList<string> Lines => _lines;
+
+    public void Add(string line) => _lines.Add(line);
+}

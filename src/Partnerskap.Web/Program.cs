@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
+using Partnerskap.Web.Data;
+using Partnerskap.Web.Features.Members;
+using Partnerskap.Web.Features.Partnerships;
+using Partnerskap.Web.Features.Users;
+using Partnerskap.Web.Infrastructure;
+using Partnerskap.Web.Localization;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.Configure<PartnerskapOptions>(builder.Configuration.GetSection(PartnerskapOptions.Section));
+builder.Services.AddDatabase(builder.Configuration);   // picks UseSqlite / UseNpgsql in one place
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<Texts>();
+builder.Services.AddSingleton<StartupBanner>();
+builder.Services.AddScoped<DatabaseInitializer>();
+builder.Services.AddAccounts();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All)); // æøå as text, not &#xF8;
+builder.Services.AddDataProtection().PersistKeysToFileSystem(
+    new DirectoryInfo(Path.Combine(builder.Configuration.GetSection(PartnerskapOptions.Section).Get<PartnerskapOptions>()?.DataDirectoryFullPath ?? "data", "keys")));
+builder.Services.AddMembers();
+builder.Services.Configure<RequestLocalizationOptions>(o =>
+{
+    string[] cultures = ["nb-NO", "en-GB"];
+    o.SetDefaultCulture("nb-NO").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+    o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+});
+
+var app = builder.Build();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+}
+
+app.UseSecurityHeaders();
+app.UseWhen(AuthSetup.IsApiContext, api => api.UseExceptionHandler().UseStatusCodePages());
+app.UseWhen(c => !AuthSetup.IsApiContext(c), pages => pages
+    .UseExceptionHandler("/error")
+    .UseStatusCodePagesWithReExecute("/error", "?code={0}"));
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/scalar", o => o.WithTitle("Partnerskap API")).AllowAnonymous();
+
+var api = app.MapGroup("/api").RequireAuthorization(Policies.LoggedIn);
+api.MapGroup("/auth").WithTags("Authentication").MapIdentityApi<AppUser>().AllowAnonymous()
+    .AddEndpointFilter(async (context, next) =>
+        // Logins are created by the office (POST /api/users), never by self-registration.
+        context.HttpContext.Request.Path.Value?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true
+            ? TypedResults.Problem(statusCode: 404, title: "Not found", detail: "Self-registration is not available; ask the programme office.")
+            : await next(context));
+api.MapUsersApi();
+api.MapPartnershipsApi();
+api.MapMembersApi();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    var url = addresses.FirstOrDefault() ?? "http://localhost:5080";
+    Console.WriteLine();
+    Console.WriteLine($"Partnerskap is running at {string.Join(", ", addresses)}");
+    Console.WriteLine($"  Log in:        {url}/account/login");
+    Console.WriteLine($"  API reference: {url}/scalar");
+    foreach (var line in app.Services.GetRequiredService<StartupBanner>().Lines)
+    {
+        Console.WriteLine(line);
+    }
+
+    Console.WriteLine();
+});
+
+app.Run();
+
+public partial class Program;
