@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
@@ -22,6 +23,7 @@ builder.Services.AddSingleton<StartupBanner>();
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddAccounts();
 builder.Services.AddProblemDetails();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false); // malformed JSON → 400 problem, not an exception
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
@@ -48,6 +50,7 @@ app.UseWhen(AuthSetup.IsApiContext, api => api.UseExceptionHandler().UseStatusCo
 app.UseWhen(c => !AuthSetup.IsApiContext(c), pages => pages
     .UseExceptionHandler("/error")
     .UseStatusCodePagesWithReExecute("/error", "?code={0}"));
+app.UseRouting(); // after the error handlers, so a re-executed /error request is routed (and authorized) afresh
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -59,12 +62,21 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/scalar", o => o.WithTitle("Partnerskap API")).AllowAnonymous();
 
 var api = app.MapGroup("/api").RequireAuthorization(Policies.LoggedIn);
-api.MapGroup("/auth").WithTags("Authentication").MapIdentityApi<AppUser>().AllowAnonymous()
+var auth = app.MapGroup("/api/auth").WithTags("Authentication");
+auth.MapIdentityApi<AppUser>()
     .AddEndpointFilter(async (context, next) =>
         // Logins are created by the office (POST /api/users), never by self-registration.
         context.HttpContext.Request.Path.Value?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true
             ? TypedResults.Problem(statusCode: 404, title: "Not found", detail: "Self-registration is not available; ask the programme office.")
             : await next(context));
+// Login, refresh and password reset are open; /api/auth/manage/* keeps the RequireAuthorization Identity gives it.
+((IEndpointConventionBuilder)auth).Finally(b =>
+{
+    if (!b.Metadata.OfType<IAuthorizeData>().Any())
+    {
+        b.Metadata.Add(new AllowAnonymousAttribute());
+    }
+});
 api.MapUsersApi();
 api.MapPartnershipsApi();
 api.MapMembersApi();

@@ -6,5 +6,8 @@ namespace Partnerskap.Web.Features.Account;
 [AllowAnonymous]
 public sealed class AccessDeniedModel : PageModel
 {
-    public void OnGet() => Response.StatusCode = StatusCodes.Status403Forbidden;
+    // 200: the 403 was the API's or the page's answer; this page only explains it after the redirect.
+    public void OnGet()
+    {
+    }
 }

@@ -1,0 +1,164 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Partnerskap.Web.Data;
+
+namespace Partnerskap.Testing;
+
+/// <summary>Which database a test host runs on.</summary>
+public enum TestDatabase
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>
+/// The app in a test host on a fresh database of its own: a temporary data directory (SQLite) or a new
+/// PostgreSQL database created on the server named by PARTNERSKAP_TEST_POSTGRES and dropped afterwards.
+/// The clock is a <see cref="FakeTimeProvider"/> set to 25 November 2026, 10:00 UTC.
+/// </summary>
+public class PartnerskapFactory : WebApplicationFactory<Program>
+{
+    public const string PostgresVariable = "PARTNERSKAP_TEST_POSTGRES";
+    public const string OfficeEmail = "office@test.local";
+    public const string Password = "Test-password-1!";
+
+    private readonly string? _postgresDatabase;
+    private readonly string? _postgresServer;
+
+    public PartnerskapFactory(TestDatabase database = TestDatabase.Sqlite, string? dataDirectory = null)
+    {
+        Database = database;
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), $"partnerskap-test-{Guid.NewGuid():N}");
+        if (database == TestDatabase.PostgreSql)
+        {
+            _postgresServer = PostgresServer ?? throw new InvalidOperationException($"{PostgresVariable} is not set.");
+            _postgresDatabase = $"partnerskap_test_{Guid.NewGuid():N}";
+        }
+    }
+
+    public TestDatabase Database { get; }
+
+    public string DataDirectory { get; }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The PostgreSQL server connection string from the environment, or null.</summary>
+    public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs ? cs : null;
+
+    /// <summary>True when running in CI, where PostgreSQL and browser suites must run, not skip.</summary>
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public string? PostgresConnectionString => _postgresServer is null
+        ? null
+        : new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _postgresDatabase }.ConnectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Partnerskap:DataDirectory", DataDirectory);
+        builder.UseSetting("Partnerskap:CreateDemoUsers", "false");
+        builder.UseSetting("Partnerskap:BootstrapAdmin:Email", OfficeEmail);
+        builder.UseSetting("Partnerskap:BootstrapAdmin:Password", Password);
+        if (Database == TestDatabase.PostgreSql)
+        {
+            builder.UseSetting("Partnerskap:Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:PostgreSql", PostgresConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("Partnerskap:Database:Provider", "Sqlite");
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>Creates a login directly in the database (test setup, not the API under test).</summary>
+    public async Task CreateUserAsync(string email, string role, string? orgnr = null, string name = "Test Person")
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, Name = name, Orgnr = orgnr };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+    }
+
+    /// <summary>An HTTP client carrying a bearer token from POST /api/auth/login.</summary>
+    public async Task<HttpClient> LoginAsync(string email, string password = Password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public Task<HttpClient> LoginAsOfficeAsync() => LoginAsync(OfficeEmail);
+
+    /// <summary>Runs <paramref name="action"/> with a fresh database context in its own scope.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await DropDatabaseAsync();
+        GC.SuppressFinalize(this);
+        TryDeleteDataDirectory();
+    }
+
+    private async Task DropDatabaseAsync()
+    {
+        if (_postgresServer is null || _postgresDatabase is null)
+        {
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_postgresServer);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private void TryDeleteDataDirectory()
+    {
+        try
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(DataDirectory))
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
+}
+
+/// <summary>Query helpers for tests.</summary>
+public static class DbTestExtensions
+{
+    public static Task<int> CountAsync<T>(this PartnerskapFactory factory, Func<AppDbContext, IQueryable<T>> query) =>
+        factory.WithDbAsync(db => query(db).CountAsync());
+}

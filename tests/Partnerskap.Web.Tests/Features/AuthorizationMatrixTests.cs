@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Partnerskap.Web.Data;
+
+namespace Partnerskap.Web.Tests.Features;
+
+/// <summary>
+/// Who may use what: every endpoint and page the app maps is listed here with its audience, and each audience is
+/// tried against each entry. A new endpoint fails the first test until it is added to the table.
+/// </summary>
+public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHost>
+{
+    public enum Audience
+    {
+        Anonymous,
+        LoggedIn,
+        Office,
+    }
+
+    /// <summary>(method, route pattern) → audience, and a concrete URL to try.</summary>
+    private static readonly (string Method, string Pattern, Audience Audience, string Url)[] Matrix =
+    [
+        ("GET", "/health", Audience.Anonymous, "/health"),
+        ("GET", "/openapi/{documentName}.json", Audience.Anonymous, "/openapi/v1.json"),
+        ("GET", "/scalar/{documentName?}", Audience.Anonymous, "/scalar"),
+        ("GET", "/scalar/scalar.js", Audience.Anonymous, "/scalar/scalar.js"),
+        ("GET", "/scalar/scalar.aspnetcore.js", Audience.Anonymous, "/scalar/scalar.aspnetcore.js"),
+        ("GET", "/scalar/favicon.svg", Audience.Anonymous, "/scalar/favicon.svg"),
+        ("GET", "{**path:file}", Audience.Anonymous, "/css/site.css"), // static files (development fallback)
+        ("HEAD", "{**path:file}", Audience.Anonymous, "/css/site.css"),
+        ("POST", "/api/auth/register", Audience.Anonymous, "/api/auth/register"),
+        ("POST", "/api/auth/login", Audience.Anonymous, "/api/auth/login"),
+        ("POST", "/api/auth/refresh", Audience.Anonymous, "/api/auth/refresh"),
+        ("GET", "/api/auth/confirmEmail", Audience.Anonymous, "/api/auth/confirmEmail"),
+        ("POST", "/api/auth/resendConfirmationEmail", Audience.Anonymous, "/api/auth/resendConfirmationEmail"),
+        ("POST", "/api/auth/forgotPassword", Audience.Anonymous, "/api/auth/forgotPassword"),
+        ("POST", "/api/auth/resetPassword", Audience.Anonymous, "/api/auth/resetPassword"),
+        ("POST", "/api/auth/manage/2fa", Audience.LoggedIn, "/api/auth/manage/2fa"),
+        ("GET", "/api/auth/manage/info", Audience.LoggedIn, "/api/auth/manage/info"),
+        ("POST", "/api/auth/manage/info", Audience.LoggedIn, "/api/auth/manage/info"),
+        ("GET", "/api/users/", Audience.Office, "/api/users"),
+        ("POST", "/api/users/", Audience.Office, "/api/users"),
+        ("GET", "/api/users/me", Audience.LoggedIn, "/api/users/me"),
+        ("GET", "/api/partnerships/", Audience.LoggedIn, "/api/partnerships"),
+        ("POST", "/api/partnerships/", Audience.Office, "/api/partnerships"),
+        ("GET", "/api/partnerships/{slug}/members/", Audience.LoggedIn, "/api/partnerships/digiviken/members"),
+        ("GET", "/api/partnerships/{slug}/members/{orgnr}", Audience.LoggedIn, "/api/partnerships/digiviken/members/920125298"),
+        ("PAGE", "", Audience.Anonymous, "/"),
+        ("PAGE", "error", Audience.Anonymous, "/error"),
+        ("PAGE", "language", Audience.Anonymous, "/language"),
+        ("PAGE", "account/login", Audience.Anonymous, "/account/login"),
+        ("PAGE", "account/logout", Audience.Anonymous, "/account/logout"),
+        ("PAGE", "account/access-denied", Audience.Anonymous, "/account/access-denied"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}", Audience.Anonymous, "/digiviken"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/agreement", Audience.Anonymous, "/digiviken/agreement"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/members", Audience.LoggedIn, "/digiviken/members"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/members/{orgnr}", Audience.LoggedIn, "/digiviken/members/920125298"),
+    ];
+
+    private static IEnumerable<(string Method, string Pattern)> AppEndpoints(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null) // CSS, fonts
+            .SelectMany(e =>
+            {
+                var pattern = e.RoutePattern.RawText ?? "";
+                if (e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
+                {
+                    return [("PAGE", pattern)];
+                }
+
+                var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+                return methods.Select(m => (m, pattern));
+            })
+            .Distinct();
+
+    [Fact]
+    public void Every_endpoint_and_page_is_in_the_matrix_and_declares_who_may_use_it()
+    {
+        var endpoints = AppEndpoints(host.App.Services).ToHashSet();
+        var listed = Matrix.Select(m => (m.Method, m.Pattern)).ToHashSet();
+
+        Assert.Empty(endpoints.Except(listed).Select(e => $"{e.Method} {e.Pattern} is not in the matrix"));
+        Assert.Empty(listed.Except(endpoints).Select(e => $"{e.Method} {e.Pattern} is in the matrix but not mapped"));
+
+        // Each endpoint says it explicitly: AllowAnonymous or an authorization policy (no reliance on the fallback).
+        var undeclared = host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null)
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && !e.Metadata.OfType<IAuthorizeData>().Any())
+            .Where(e => e.RoutePattern.RawText != "{**path:file}") // MapStaticAssets' development-only fallback; covered by the fallback policy
+            .Select(e => e.RoutePattern.RawText)
+            .ToList();
+        Assert.Empty(undeclared);
+    }
+
+    public static TheoryData<string, string, Audience> Entries() =>
+        new(Matrix.Select(m => (m.Method == "PAGE" ? "GET" : m.Method, m.Url, m.Audience)));
+
+    [Theory]
+    [MemberData(nameof(Entries))]
+    public async Task Anonymous_gets_in_only_where_anonymous_is_allowed(string method, string url, Audience audience)
+    {
+        var client = host.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await SendAsync(client, method, url);
+        var denied = response.StatusCode == HttpStatusCode.Unauthorized
+            || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/login", StringComparison.OrdinalIgnoreCase));
+        Assert.True(denied == (audience != Audience.Anonymous), $"{method} {url}: {(int)response.StatusCode}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Entries))]
+    public async Task Member_contact_gets_in_everywhere_but_office_only_places(string method, string url, Audience audience)
+    {
+        var email = $"matrix-{Guid.NewGuid():N}@test.local";
+        await host.App.CreateUserAsync(email, Roles.MemberContact, "920125298");
+        var client = await host.App.LoginAsync(email);
+        var response = await SendAsync(client, method, url);
+        Assert.True(
+            (response.StatusCode == HttpStatusCode.Forbidden) == (audience == Audience.Office),
+            $"{method} {url}: {(int)response.StatusCode}");
+        Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Entries))]
+    public async Task Office_gets_in_everywhere(string method, string url, Audience audience)
+    {
+        _ = audience;
+        var client = await host.App.LoginAsOfficeAsync();
+        var response = await SendAsync(client, method, url);
+        Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url) =>
+        method switch
+        {
+            "GET" => client.GetAsync(url),
+            "HEAD" => client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url)),
+            _ => client.PostAsJsonAsync(url, new { }),
+        };
+}
