@@ -188,7 +188,11 @@ public abstract class FoundationTests(AppHost host)
         var email = $"halden-{Guid.NewGuid():N}@test.local";
         var response = await office.PostAsJsonAsync("/api/users", new
         {
-            email, password = "Halden-password-1!", name = "Kari Nordmann", roles = new[] { "member-contact" }, orgnr = "959159092",
+            email,
+            password = "Halden-password-1!",
+            name = "Kari Nordmann",
+            roles = new[] { "member-contact" },
+            orgnr = "959159092",
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
