@@ -31,6 +31,7 @@ builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new T
 builder.Services.AddDataProtection().PersistKeysToFileSystem(
     new DirectoryInfo(Path.Combine(builder.Configuration.GetSection(PartnerskapOptions.Section).Get<PartnerskapOptions>()?.DataDirectoryFullPath ?? "data", "keys")));
 builder.Services.AddMembers();
+builder.Services.AddDocumentsMailAndLookups(builder.Configuration);
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
     string[] cultures = ["nb-NO", "en-GB"];
@@ -80,6 +81,7 @@ auth.MapIdentityApi<AppUser>()
 api.MapUsersApi();
 api.MapPartnershipsApi();
 api.MapMembersApi();
+api.MapRegisterApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -43,7 +43,29 @@ public sealed partial class Partnership
     /// <summary>ORG-5: the host organisation that employs the office and issues invoices (policy, default the county).</summary>
     public string? HostOrganisationName { get; private set; }
 
+    /// <summary>MEM-3 policy: what late notice (after 30 June) means. Default: effective 1 January the year after next.</summary>
+    public Members.LateNoticePolicy LateNoticePolicy { get; private set; } = Members.LateNoticePolicy.EffectiveYearAfterNext;
+
+    /// <summary>MEM-5 policy: a notice may be withdrawn before it takes effect. Default: yes.</summary>
+    public bool NoticeWithdrawalAllowed { get; private set; } = true;
+
+    /// <summary>The decision behind the current policy settings (ORG-4: settings record which decision they come from).</summary>
+    public string? PolicyDecisionRef { get; private set; }
+
     public void SetAgreementText(string markdown) => AgreementText = markdown;
+
+    /// <summary>Changes the settings the agreement leaves open; a decision reference is required.</summary>
+    public void ChangePolicy(Members.LateNoticePolicy lateNotice, bool withdrawalAllowed, string decisionRef)
+    {
+        if (string.IsNullOrWhiteSpace(decisionRef))
+        {
+            throw Common.RuleViolation.Invalid("decisionRef", "Name the decision that changed the setting (e.g. \"Årsmøtet 2026, sak 4\").", "ORG-4");
+        }
+
+        LateNoticePolicy = lateNotice;
+        NoticeWithdrawalAllowed = withdrawalAllowed;
+        PolicyDecisionRef = decisionRef.Trim();
+    }
 
     public void SetHost(string name) => HostOrganisationName = name;
 

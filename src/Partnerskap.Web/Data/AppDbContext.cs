@@ -16,6 +16,16 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 
     public DbSet<Member> Members => Set<Member>();
 
+    public DbSet<ResignationNotice> ResignationNotices => Set<ResignationNotice>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<Succession> Successions => Set<Succession>();
+
+    public DbSet<StoredDocument> Documents => Set<StoredDocument>();
+
     public DbSet<PopulationFigure> PopulationFigures => Set<PopulationFigure>();
 
     public DbSet<DeflatorEstimate> DeflatorEstimates => Set<DeflatorEstimate>();

@@ -28,6 +28,8 @@ public static class ListMembers
         {
             var members = await db.Members.AsNoTracking()
                 .Include(m => m.MunicipalityNumbers)
+                .Include(m => m.Notices)
+                .AsSplitQuery()
                 .Where(m => m.PartnershipId == query.PartnershipId && m.JoinedOn <= query.AsOf)
                 .ToListAsync(ct);
 
@@ -41,7 +43,7 @@ public static class ListMembers
                     m.MunicipalityNumberOn(query.AsOf),
                     m.JoinedOn,
                     m.StatusOn(query.AsOf) ?? MembershipStatus.Member,
-                    null))
+                    m.ExitOn(query.AsOf)))
                 .Where(r => query.Kind is null || r.Kind == query.Kind)
                 .Where(r => query.Status is null || r.Status == query.Status)
                 .Where(r => string.IsNullOrEmpty(search)

@@ -34,6 +34,15 @@ public static class MemberText
         return $"<span class=\"ds-tag\" data-color=\"{color}\">{WebUtility.HtmlEncode(StatusText(t, status))}</span>";
     }
 
+    public static string Role(Texts t, string? apiName) => apiName switch
+    {
+        "chief-executive" => t["Kommunedirektør"],
+        "head-of-digitalisation" => t["Digitaliseringsleder"],
+        "invoice-contact" => t["Fakturakontakt"],
+        "annual-meeting-representative" => t["Årsmøterepresentant"],
+        _ => apiName ?? "",
+    };
+
     /// <summary>"921693230" → "921 693 230", the way Brønnøysund writes it.</summary>
     public static string FormatOrgnr(string orgnr) =>
         orgnr.Length == 9 ? $"{orgnr[..3]} {orgnr[3..6]} {orgnr[6..]}" : orgnr;

@@ -1,0 +1,100 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Partnerskap.Domain.Common;
+using Partnerskap.Web.Features.Partnerships;
+using Partnerskap.Web.Features.Shared;
+using Partnerskap.Web.Infrastructure;
+using Partnerskap.Web.Localization;
+
+namespace Partnerskap.Web.Features.Members;
+
+/// <summary>MEM-7: add a person with a dated role. The office, or the member's own contact.</summary>
+[Authorize(Policy = Policies.LoggedIn)]
+public sealed class AddContactModel(PartnershipAccess access, GetMember.Handler members, MemberChanges.Handler handler, TimeProvider clock, Texts t)
+    : PartnershipPage(access)
+{
+    public string Orgnr { get; private set; } = "";
+
+    public string MemberName { get; private set; } = "";
+
+    public string? Name { get; private set; }
+
+    public string? Email { get; private set; }
+
+    public string? Phone { get; private set; }
+
+    public string? Role { get; private set; }
+
+    public string? From { get; private set; }
+
+    public string? To { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, string orgnr, CancellationToken ct)
+    {
+        From = PartnershipTime.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return await LoadAsync(slug, orgnr, ct) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, string orgnr, string? name, string? email, string? phone, string? role, string? from, string? to, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, orgnr, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        (Name, Email, Phone, Role, From, To) = (name, email, phone, role, from, to);
+        var fromDate = ParseDate(from, "from");
+        var toDate = ParseDate(to, "to");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (await FormErrors.TryAsync(ModelState, t, () => handler.Handle(new MemberChanges.AddContact(Partnership.Id, Orgnr, name, email, phone, role, fromDate, toDate), ct)))
+        {
+            TempData["Message"] = t.F("{0} er lagt til.", name);
+            return Redirect($"/{Partnership.Slug}/members/{Orgnr}");
+        }
+
+        return Page();
+    }
+
+    private DateOnly? ParseDate(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        ModelState.AddModelError(field, t["Skriv datoen som åååå-mm-dd."]);
+        return null;
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug, string orgnr, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, "members", publicPage: false, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!Domain.Members.OrganisationNumber.TryParse(orgnr, out var number)
+            || await members.Handle(new GetMember.Query(Partnership.Id, number.Value, PartnershipTime.Today(clock)), ct) is not { } member)
+        {
+            return NotFound();
+        }
+
+        if (!MemberAccess.CanEdit(User, member.Orgnr))
+        {
+            return Forbid();
+        }
+
+        (Orgnr, MemberName) = (member.Orgnr, member.Name);
+        return null;
+    }
+}

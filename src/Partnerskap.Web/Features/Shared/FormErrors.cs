@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Partnerskap.Domain.Common;
+using Partnerskap.Web.Features.Members;
+using Partnerskap.Web.Localization;
+
+namespace Partnerskap.Web.Features.Shared;
+
+/// <summary>
+/// Runs a handler from a page and puts what it refuses next to the field it concerns (ModelState), in bokmål where the
+/// rule is known, otherwise the handler's own message with the rule ID.
+/// </summary>
+public static class FormErrors
+{
+    public static async Task<bool> TryAsync(ModelStateDictionary modelState, Texts t, Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (RuleViolation v)
+        {
+            modelState.AddModelError(v.Field ?? "", Phrase(t, v.Rule, v.Field, v.Message));
+        }
+        catch (ValidationFailed f)
+        {
+            foreach (var (field, message) in f.Errors)
+            {
+                modelState.AddModelError(field, Phrase(t, null, field, message));
+            }
+        }
+
+        return false;
+    }
+
+    private static string Phrase(Texts t, string? rule, string? field, string message)
+    {
+        var known = (rule, field) switch
+        {
+            ("MEM-4", "document") => t["Oppsigelsen må være skriftlig: last opp brevet, e-posten eller den signerte PDF-en (MEM-4)."],
+            ("MEM-3", null) => t["Medlemmet har allerede en stående oppsigelse. Trekk den tilbake først for å registrere en ny (MEM-3)."],
+            (null, "orgnr") => t["Ugyldig organisasjonsnummer: 9 siffer med riktig kontrollsiffer (modulus 11)."],
+            (null, "name") => t["Skriv inn navnet."],
+            (null, "kind") => t["Velg type."],
+            _ => null,
+        };
+        return known ?? (rule is null ? message : $"{message} ({rule})");
+    }
+
+    /// <summary>The first error for <paramref name="field"/>, or null.</summary>
+    public static string? For(ModelStateDictionary modelState, string field) =>
+        modelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+}
