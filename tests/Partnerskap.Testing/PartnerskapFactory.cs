@@ -65,6 +65,7 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Partnerskap:DataDirectory", DataDirectory);
         builder.UseSetting("Partnerskap:CreateDemoUsers", "false");
+        builder.UseSetting("Partnerskap:Brreg:Mode", "Offline"); // recorded fixtures, no network
         builder.UseSetting("Partnerskap:BootstrapAdmin:Email", OfficeEmail);
         builder.UseSetting("Partnerskap:BootstrapAdmin:Password", Password);
         if (Database == TestDatabase.PostgreSql)
@@ -107,6 +108,10 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
     }
 
     public Task<HttpClient> LoginAsOfficeAsync() => LoginAsync(OfficeEmail);
+
+    /// <summary>The .eml files the app has written to its mail pickup folder.</summary>
+    public IReadOnlyList<string> SentMail() =>
+        Directory.Exists(Path.Combine(DataDirectory, "mail")) ? Directory.GetFiles(Path.Combine(DataDirectory, "mail"), "*.eml") : [];
 
     /// <summary>Runs <paramref name="action"/> with a fresh database context in its own scope.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)

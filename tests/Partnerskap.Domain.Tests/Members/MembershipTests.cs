@@ -8,11 +8,11 @@ public class MembershipTests
 
     [Fact]
     public void MEM_2_not_a_member_before_the_start_date() =>
-        Assert.Null(Membership.StatusOn(Joined, null, null, new DateOnly(2021, 12, 31)));
+        Assert.Null(Membership.StatusOn(Joined, (DateOnly?)null, (DateOnly?)null, new DateOnly(2021, 12, 31)));
 
     [Fact]
     public void MEM_2_a_member_from_the_start_date() =>
-        Assert.Equal(MembershipStatus.Member, Membership.StatusOn(Joined, null, null, Joined));
+        Assert.Equal(MembershipStatus.Member, Membership.StatusOn(Joined, (DateOnly?)null, (DateOnly?)null, Joined));
 
     [Fact]
     public void MEM_5_notice_given_on_the_day_before_the_effective_date_still_has_rights()

@@ -49,7 +49,7 @@ public static class GetMember
     {
         public async Task<Details?> Handle(Query query, CancellationToken ct)
         {
-            var member = await db.Members.AsNoTracking().FindAsync(query.PartnershipId, query.Orgnr, ct);
+            var member = await db.Members.AsNoTracking().FindMemberAsync(query.PartnershipId, query.Orgnr, ct);
             if (member is null)
             {
                 return null;

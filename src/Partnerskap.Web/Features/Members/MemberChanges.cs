@@ -52,7 +52,7 @@ public static class MemberChanges
         }
 
         private async Task<Member> LoadAsync(int partnershipId, string orgnr, CancellationToken ct) =>
-            await db.Members.FindAsync(partnershipId, orgnr, ct) ?? throw new KeyNotFoundException($"{orgnr} is not in the member register.");
+            await db.Members.FindMemberAsync(partnershipId, orgnr, ct) ?? throw new KeyNotFoundException($"{orgnr} is not in the member register.");
     }
 }
 
@@ -87,7 +87,7 @@ public static class RecordSuccession
             var predecessors = new List<Member>();
             foreach (var orgnr in c.PredecessorOrgnrs.Distinct())
             {
-                predecessors.Add(await db.Members.FindAsync(c.PartnershipId, orgnr, ct)
+                predecessors.Add(await db.Members.FindMemberAsync(c.PartnershipId, orgnr, ct)
                     ?? throw RuleViolation.Invalid("predecessors", $"{orgnr} is not in the member register."));
             }
 

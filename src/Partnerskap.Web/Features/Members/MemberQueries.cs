@@ -14,6 +14,6 @@ public static class MemberQueries
         .Include(m => m.Roles)
         .AsSplitQuery();
 
-    public static Task<Member?> FindAsync(this IQueryable<Member> members, int partnershipId, string orgnr, CancellationToken ct) =>
+    public static Task<Member?> FindMemberAsync(this IQueryable<Member> members, int partnershipId, string orgnr, CancellationToken ct) =>
         members.WithRecord().SingleOrDefaultAsync(m => m.PartnershipId == partnershipId && m.Orgnr == orgnr, ct);
 }

@@ -43,7 +43,7 @@ public static class RegisterResignation
             }
 
             var partnership = await db.Partnerships.SingleAsync(p => p.Id == command.PartnershipId, ct);
-            var member = await db.Members.FindAsync(command.PartnershipId, command.Orgnr, ct)
+            var member = await db.Members.FindMemberAsync(command.PartnershipId, command.Orgnr, ct)
                 ?? throw new KeyNotFoundException($"{command.Orgnr} is not in the member register of {partnership.Name}.");
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -14,7 +14,7 @@ public static class WithdrawResignation
         public async Task Handle(Command command, CancellationToken ct)
         {
             var partnership = await db.Partnerships.SingleAsync(p => p.Id == command.PartnershipId, ct);
-            var member = await db.Members.FindAsync(command.PartnershipId, command.Orgnr, ct)
+            var member = await db.Members.FindMemberAsync(command.PartnershipId, command.Orgnr, ct)
                 ?? throw new KeyNotFoundException($"{command.Orgnr} is not in the member register of {partnership.Name}.");
             member.WithdrawNotice(PartnershipTime.Today(clock), partnership.NoticeWithdrawalAllowed, audit.CurrentActor, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
