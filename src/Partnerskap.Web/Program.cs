@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Partnerskap.Web.Data;
+using Partnerskap.Web.Features.Fees;
 using Partnerskap.Web.Features.Members;
 using Partnerskap.Web.Features.Partnerships;
 using Partnerskap.Web.Features.Users;
@@ -31,6 +32,7 @@ builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new T
 builder.Services.AddDataProtection().PersistKeysToFileSystem(
     new DirectoryInfo(Path.Combine(builder.Configuration.GetSection(PartnerskapOptions.Section).Get<PartnerskapOptions>()?.DataDirectoryFullPath ?? "data", "keys")));
 builder.Services.AddMembers();
+builder.Services.AddFees();
 builder.Services.AddDocumentsMailAndLookups(builder.Configuration);
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
@@ -82,6 +84,7 @@ api.MapUsersApi();
 api.MapPartnershipsApi();
 api.MapMembersApi();
 api.MapRegisterApi();
+api.MapFeesApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

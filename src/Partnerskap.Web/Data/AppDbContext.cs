@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Partnerskap.Domain.Fees;
 using Partnerskap.Domain.Members;
 using Partnerskap.Domain.Partnerships;
 using Partnerskap.Domain.Statistics;
@@ -25,6 +26,14 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     public DbSet<Succession> Successions => Set<Succession>();
 
     public DbSet<StoredDocument> Documents => Set<StoredDocument>();
+
+    public DbSet<FeeModel> FeeModels => Set<FeeModel>();
+
+    public DbSet<InvoicingSettings> InvoicingSettings => Set<InvoicingSettings>();
+
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<Configurations.InvoiceCounter> InvoiceCounters => Set<Configurations.InvoiceCounter>();
 
     public DbSet<PopulationFigure> PopulationFigures => Set<PopulationFigure>();
 

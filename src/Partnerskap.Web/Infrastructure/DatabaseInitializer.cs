@@ -35,6 +35,7 @@ public sealed class DatabaseInitializer(
 
         await SeedRolesAsync();
         await SeedDigiVikenAsync(ct);
+        await SeedFeeModelAsync(ct);
         await SeedUsersAsync();
     }
 
@@ -95,6 +96,21 @@ public sealed class DatabaseInitializer(
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        audit.DecisionRef = null;
+    }
+
+    /// <summary>FIN-6: DigiViken's 2022 fee model from the agreement, added once (also to databases seeded before fees existed).</summary>
+    private async Task SeedFeeModelAsync(CancellationToken ct)
+    {
+        var partnership = await db.Partnerships.SingleAsync(p => p.Slug == SeedData.DigiVikenSlug, ct);
+        if (await db.FeeModels.AnyAsync(m => m.PartnershipId == partnership.Id, ct))
+        {
+            return;
+        }
+
+        audit.DecisionRef = "Partneravtale DigiViken § 4 Finansiering (seed)";
+        db.FeeModels.Add(Domain.Fees.FeeModel.DigiViken2022(partnership.Id));
+        await db.SaveChangesAsync(ct);
         audit.DecisionRef = null;
     }
 
