@@ -40,7 +40,7 @@ public class FeesFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
         violations.AddRange(await BrowserHost.AxeViolationsAsync(page));
         await BrowserHost.ScreenshotAsync(page, "invoices-2023");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "2026-00001" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "2026-00001", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("2026-00001");
         violations.AddRange(await BrowserHost.AxeViolationsAsync(page));
 

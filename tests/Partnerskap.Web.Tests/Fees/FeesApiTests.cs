@@ -16,8 +16,13 @@ public abstract class FeesApiTests(AppHost host)
 
     private static readonly object Seller = new
     {
-        sellerOrgnr = "921693230", sellerName = "Viken fylkeskommune (vertskap for DigiViken)", street = "Postboks 220",
-        postalCode = "1702", city = "Sarpsborg", bankAccount = "12345678903", paymentTermsDays = 30,
+        sellerOrgnr = "921693230",
+        sellerName = "Viken fylkeskommune (vertskap for DigiViken)",
+        street = "Postboks 220",
+        postalCode = "1702",
+        city = "Sarpsborg",
+        bankAccount = "12345678903",
+        paymentTermsDays = 30,
     };
 
     private async Task<HttpClient> OfficeWithSellerAsync()
@@ -91,6 +96,7 @@ public abstract class FeesApiTests(AppHost host)
     public async Task FIN_1_concurrent_fee_runs_create_each_invoice_once()
     {
         await OfficeWithSellerAsync();
+        var before = await App.CountAsync(db => db.Invoices.Where(i => i.FeeYear == 2022 && i.Kind == Domain.Fees.InvoiceKind.Invoice));
         var clients = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => App.LoginAsOfficeAsync()));
         var responses = await Task.WhenAll(clients.Select(c => c.PostAsync($"{P}/fees/2022/run", null)));
 
@@ -101,7 +107,7 @@ public abstract class FeesApiTests(AppHost host)
             created += (await r.ReadJsonAsync()).GetProperty("created").GetInt32();
         }
 
-        Assert.Equal(52, created);
+        Assert.Equal(52 - before, created); // another test in this class may have run 2022 already
         Assert.Equal(52, await App.CountAsync(db => db.Invoices.Where(i => i.FeeYear == 2022 && i.Kind == Domain.Fees.InvoiceKind.Invoice)));
         await AssertGaplessAsync();
     }

@@ -63,11 +63,11 @@ public static class FeesApi
         var i = api.MapGroup("/invoices/{id:int}").WithTags("Fees").AddEndpointFilter<RuleViolationFilter>();
         i.MapGet("/ehf", Ehf).RequireAuthorization(Policies.LoggedIn).WithSummary("EHF 3.0 / PEPPOL BIS Billing 3.0 UBL XML");
         i.MapGet("/pdf", Pdf).RequireAuthorization(Policies.LoggedIn).WithSummary("The invoice as PDF");
-        i.MapPost("/sent", (int id, ClaimsPrincipal u, AppDbContext db, InvoiceActions a, CancellationToken ct) => Act(id, u, db, ct, pid => a.MarkSentAsync(pid, id, ct)))
+        i.MapPost("/sent", (int id, ClaimsPrincipal u, AppDbContext db, InvoiceActions a, CancellationToken ct) => Act(id, u, db, pid => a.MarkSentAsync(pid, id, ct), ct))
             .RequireAuthorization(Policies.Office).WithSummary("Mark sent (office)");
-        i.MapPost("/paid", (int id, PaidBody body, ClaimsPrincipal u, AppDbContext db, InvoiceActions a, CancellationToken ct) => Act(id, u, db, ct, pid => a.MarkPaidAsync(pid, id, body.PaidOn, body.Amount, ct)))
+        i.MapPost("/paid", (int id, PaidBody body, ClaimsPrincipal u, AppDbContext db, InvoiceActions a, CancellationToken ct) => Act(id, u, db, pid => a.MarkPaidAsync(pid, id, body.PaidOn, body.Amount, ct), ct))
             .RequireAuthorization(Policies.Office).WithSummary("Register payment (office)");
-        i.MapPost("/credit", (int id, CreditBody body, ClaimsPrincipal u, AppDbContext db, InvoiceActions a, CancellationToken ct) => Act(id, u, db, ct, pid => a.CreditAsync(pid, id, body.Reason, ct)))
+        i.MapPost("/credit", (int id, CreditBody body, ClaimsPrincipal u, AppDbContext db, InvoiceActions a, CancellationToken ct) => Act(id, u, db, pid => a.CreditAsync(pid, id, body.Reason, ct), ct))
             .RequireAuthorization(Policies.Office).WithSummary("Credit in full with a credit note (office)");
         return api;
     }
@@ -301,7 +301,7 @@ public static class FeesApi
             : Problems.Forbidden("An invoice is for the office, the board and the member it is addressed to.");
     }
 
-    private static async Task<Results<Ok<InvoiceDto>, ProblemHttpResult>> Act(int id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct, Func<int, Task<Invoice>> action)
+    private static async Task<Results<Ok<InvoiceDto>, ProblemHttpResult>> Act(int id, ClaimsPrincipal user, AppDbContext db, Func<int, Task<Invoice>> action, CancellationToken ct)
     {
         var partnershipId = await db.Invoices.AsNoTracking().Where(i => i.Id == id).Select(i => (int?)i.PartnershipId).SingleOrDefaultAsync(ct);
         if (partnershipId is null)
