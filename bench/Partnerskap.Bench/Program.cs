@@ -46,7 +46,13 @@ internal static class FeeRun
         }));
         Check(await office.PutAsJsonAsync($"/api/partnerships/{slug}/invoicing", new
         {
-            sellerOrgnr = "921693230", sellerName = "Vertskap", street = "Gate 1", postalCode = "0150", city = "Oslo", bankAccount = "12345678903", paymentTermsDays = 30,
+            sellerOrgnr = "921693230",
+            sellerName = "Vertskap",
+            street = "Gate 1",
+            postalCode = "0150",
+            city = "Oslo",
+            bankAccount = "12345678903",
+            paymentTermsDays = 30,
         }));
         foreach (var orgnr in Orgnrs(count))
         {
