@@ -9,6 +9,7 @@ using Microsoft.Extensions.WebEncoders;
 using Partnerskap.Web.Data;
 using Partnerskap.Web.Features.Members;
 using Partnerskap.Web.Features.Partnerships;
+using Partnerskap.Web.Features.Statistics;
 using Partnerskap.Web.Features.Users;
 using Partnerskap.Web.Infrastructure;
 using Partnerskap.Web.Localization;
@@ -31,6 +32,7 @@ builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new T
 builder.Services.AddDataProtection().PersistKeysToFileSystem(
     new DirectoryInfo(Path.Combine(builder.Configuration.GetSection(PartnerskapOptions.Section).Get<PartnerskapOptions>()?.DataDirectoryFullPath ?? "data", "keys")));
 builder.Services.AddMembers();
+builder.Services.AddStatistics();
 builder.Services.AddDocumentsMailAndLookups(builder.Configuration);
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
@@ -82,6 +84,7 @@ api.MapUsersApi();
 api.MapPartnershipsApi();
 api.MapMembersApi();
 api.MapRegisterApi();
+api.MapStatisticsApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
