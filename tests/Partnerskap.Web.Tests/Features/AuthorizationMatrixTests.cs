@@ -83,6 +83,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/members/{orgnr}/contacts/new", Audience.LoggedIn, "/digiviken/members/920125298/contacts/new"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/successions", Audience.LoggedIn, "/digiviken/successions"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/settings", Audience.Office, "/digiviken/settings"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/statistics", Audience.LoggedIn, "/digiviken/statistics"),
     ];
 
     private static IEnumerable<(string Method, string Pattern)> AppEndpoints(IServiceProvider services) =>
