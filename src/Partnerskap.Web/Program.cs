@@ -10,6 +10,7 @@ using Partnerskap.Web.Data;
 using Partnerskap.Web.Features.Fees;
 using Partnerskap.Web.Features.Members;
 using Partnerskap.Web.Features.Partnerships;
+using Partnerskap.Web.Features.Statistics;
 using Partnerskap.Web.Features.Users;
 using Partnerskap.Web.Infrastructure;
 using Partnerskap.Web.Localization;
@@ -33,6 +34,7 @@ builder.Services.AddDataProtection().PersistKeysToFileSystem(
     new DirectoryInfo(Path.Combine(builder.Configuration.GetSection(PartnerskapOptions.Section).Get<PartnerskapOptions>()?.DataDirectoryFullPath ?? "data", "keys")));
 builder.Services.AddMembers();
 builder.Services.AddFees();
+builder.Services.AddStatistics();
 builder.Services.AddDocumentsMailAndLookups(builder.Configuration);
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
@@ -85,6 +87,7 @@ api.MapPartnershipsApi();
 api.MapMembersApi();
 api.MapRegisterApi();
 api.MapFeesApi();
+api.MapStatisticsApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -66,6 +66,7 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
         builder.UseSetting("Partnerskap:DataDirectory", DataDirectory);
         builder.UseSetting("Partnerskap:CreateDemoUsers", "false");
         builder.UseSetting("Partnerskap:Brreg:Mode", "Offline"); // recorded fixtures, no network
+        builder.UseSetting("Partnerskap:Ssb:Mode", "Offline"); // SSB is never asked; tests that fetch replace IStatisticsNorway
         builder.UseSetting("Partnerskap:BootstrapAdmin:Email", OfficeEmail);
         builder.UseSetting("Partnerskap:BootstrapAdmin:Password", Password);
         if (Database == TestDatabase.PostgreSql)

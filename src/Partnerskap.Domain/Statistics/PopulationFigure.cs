@@ -37,6 +37,15 @@ public sealed class PopulationFigure
     public int? ImportId { get; private set; }
 
     public void SetImport(int importId) => ImportId = importId;
+
+    /// <summary>A later import of the same year and municipality replaces the figure and says where the new one came from.</summary>
+    public void Replace(int population, string source, int importId)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(population);
+        Population = population;
+        Source = source;
+        ImportId = importId;
+    }
 }
 
 /// <summary>Which published estimate of the kommunal deflator a figure is (FIN-2 keeps them all).</summary>

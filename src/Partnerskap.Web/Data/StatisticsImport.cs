@@ -10,7 +10,7 @@ public sealed class StatisticsImport
 
     public int? Year { get; set; }
 
-    /// <summary>"csv", "json-stat2", "seed" or "api".</summary>
+    /// <summary>"csv", "json-stat2", "seed", "api" or "form" (entered on the statistics page).</summary>
     public string Format { get; set; } = "";
 
     public string Source { get; set; } = "";

@@ -75,6 +75,12 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("POST", "/api/invoices/{id:int}/sent", Audience.Office, "/api/invoices/999999/sent"),
         ("POST", "/api/invoices/{id:int}/paid", Audience.Office, "/api/invoices/999999/paid"),
         ("POST", "/api/invoices/{id:int}/credit", Audience.Office, "/api/invoices/999999/credit"),
+        ("GET", "/api/statistics/population/{year:int}", Audience.LoggedIn, "/api/statistics/population/2025"),
+        ("PUT", "/api/statistics/population/{year:int}", Audience.Office, "/api/statistics/population/2026"),
+        ("POST", "/api/statistics/population/{year:int}/fetch-from-ssb", Audience.Office, "/api/statistics/population/2026/fetch-from-ssb"),
+        ("GET", "/api/statistics/kommunal-deflator", Audience.LoggedIn, "/api/statistics/kommunal-deflator"),
+        ("PUT", "/api/statistics/kommunal-deflator/{year:int}", Audience.Office, "/api/statistics/kommunal-deflator/2026"),
+        ("GET", "/api/statistics/imports", Audience.Office, "/api/statistics/imports"),
         ("PAGE", "", Audience.Anonymous, "/"),
         ("PAGE", "error", Audience.Anonymous, "/error"),
         ("PAGE", "language", Audience.Anonymous, "/language"),
@@ -95,6 +101,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/fees/scenarios", Audience.LoggedIn, "/digiviken/fees/scenarios?year=2023"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/invoices", Audience.LoggedIn, "/digiviken/invoices"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/invoices/{id:int}", Audience.LoggedIn, "/digiviken/invoices/999999"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/statistics", Audience.LoggedIn, "/digiviken/statistics"),
     ];
 
     private static IEnumerable<(string Method, string Pattern)> AppEndpoints(IServiceProvider services) =>
