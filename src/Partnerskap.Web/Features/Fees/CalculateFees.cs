@@ -47,9 +47,10 @@ public static class CalculateFees
             var population = await db.PopulationFigures.AsNoTracking()
                 .Where(p => p.Year == query.Year && wanted.Contains(p.MunicipalityNumber))
                 .ToDictionaryAsync(p => p.MunicipalityNumber, p => p.Population, ct);
-            var deflator = await db.DeflatorEstimates.AsNoTracking()
+            var estimates = await db.DeflatorEstimates.AsNoTracking()
                 .Where(d => d.Estimate == model.IndexEstimate && d.Year <= query.Year)
-                .ToDictionaryAsync(d => d.Year, d => d.Percent, ct);
+                .ToListAsync(ct);
+            var deflator = estimates.ToDictionary(d => d.Year, d => d.Percent);
 
             var inputs = liable
                 .OrderBy(m => m.Kind).ThenBy(m => m.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nb-NO"), true))
@@ -57,7 +58,26 @@ public static class CalculateFees
                     numbers[m.Orgnr] is { } n && population.TryGetValue(n, out var p) ? p : null))
                 .ToList();
             var calculation = AnnualFee.Calculate(model, query.Year, inputs, deflator);
+            calculation = WithSources(calculation, model, estimates);
             return new Result(calculation, model, DeflatorEstimate.ToApi(model.IndexEstimate), liable.ToDictionary(m => m.Orgnr, m => m.Id), numbers);
+        }
+
+        /// <summary>FIN-2: every indexed amount names the deflator estimate and source of each year it used.</summary>
+        private static FeeCalculation WithSources(FeeCalculation calculation, FeeModel model, List<DeflatorEstimate> estimates)
+        {
+            var lines = calculation.Lines.Select(line =>
+            {
+                var schedule = model.ScheduleFor(line.Kind);
+                if (schedule is not { IndexFixedAmount: true, FixedAmountBaseYear: { } baseYear })
+                {
+                    return line;
+                }
+
+                var sources = estimates.Where(e => e.Year > baseYear && e.Year <= calculation.Year).OrderBy(e => e.Year)
+                    .Select(e => $"Deflator {e.Year} ({DeflatorEstimate.ToApi(e.Estimate)}): {e.Document}; kilde {e.Source}");
+                return line with { Sheet = [.. line.Sheet, .. sources] };
+            }).ToList();
+            return calculation with { Lines = lines };
         }
     }
 }
