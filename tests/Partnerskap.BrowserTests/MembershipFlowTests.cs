@@ -63,7 +63,7 @@ public class MembershipFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
     {
         var page = await OfficeAsync();
         var violations = new List<string>();
-        foreach (var url in new[] { "/digiviken/members/join", "/digiviken/settings", "/digiviken/successions", "/digiviken/members/920125298/contacts/new" })
+        foreach (var url in new[] { "/digiviken/members/join", "/digiviken/settings", "/digiviken/successions", "/digiviken/members/920125298/contacts/new", "/digiviken/members/920125298/edit" })
         {
             await page.GotoAsync(url);
             violations.AddRange(await BrowserHost.AxeViolationsAsync(page));

@@ -94,6 +94,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/members/join", Audience.Office, "/digiviken/members/join"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/members/{orgnr}/resignation", Audience.Office, "/digiviken/members/920125298/resignation"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/members/{orgnr}/contacts/new", Audience.LoggedIn, "/digiviken/members/920125298/contacts/new"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/members/{orgnr}/edit", Audience.LoggedIn, "/digiviken/members/920125298/edit"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/successions", Audience.LoggedIn, "/digiviken/successions"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/settings", Audience.Office, "/digiviken/settings"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/fees", Audience.LoggedIn, "/digiviken/fees?year=2022"),

@@ -13,7 +13,7 @@ namespace Partnerskap.Web.Features.Members;
 
 /// <summary>One member: facts, notices, contacts and roles, municipality numbers and history. The office acts from here.</summary>
 [Authorize(Policy = Policies.LoggedIn)]
-public sealed class DetailsModel(PartnershipAccess access, GetMember.Handler handler, WithdrawResignation.Handler withdraw, TimeProvider clock, Texts t)
+public sealed class DetailsModel(PartnershipAccess access, GetMember.Handler handler, WithdrawResignation.Handler withdraw, MemberChanges.Handler changes, TimeProvider clock, Texts t)
     : PartnershipPage(access)
 {
     public GetMember.Details? Member { get; private set; }
@@ -43,6 +43,28 @@ public sealed class DetailsModel(PartnershipAccess access, GetMember.Handler han
         if (await FormErrors.TryAsync(ModelState, t, () => withdraw.Handle(new WithdrawResignation.Command(Partnership.Id, Member!.Orgnr), ct)))
         {
             TempData["Message"] = t["Oppsigelsen er trukket tilbake. Medlemskapet fortsetter."];
+            return Redirect($"/{Partnership.Slug}/members/{Member!.Orgnr}");
+        }
+
+        return Page();
+    }
+
+    /// <summary>MEM-7: end a role today (office or the member's own contact).</summary>
+    public async Task<IActionResult> OnPostEndRoleAsync(string slug, string orgnr, int roleId, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, orgnr, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        if (await FormErrors.TryAsync(ModelState, t, () => changes.Handle(new MemberChanges.EndRole(Partnership.Id, Member!.Orgnr, roleId, null), ct)))
+        {
+            TempData["Message"] = t["Rollen er avsluttet."];
             return Redirect($"/{Partnership.Slug}/members/{Member!.Orgnr}");
         }
 
