@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Partnerskap.Web.Data;
+using Partnerskap.Web.Features.Audit;
 using Partnerskap.Web.Features.Fees;
 using Partnerskap.Web.Features.Members;
 using Partnerskap.Web.Features.Partnerships;
@@ -87,6 +88,7 @@ api.MapPartnershipsApi();
 api.MapMembersApi();
 api.MapRegisterApi();
 api.MapFeesApi();
+api.MapAuditApi();
 api.MapStatisticsApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>

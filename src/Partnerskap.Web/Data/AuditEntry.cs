@@ -28,4 +28,31 @@ public sealed class AuditEntry
 
     /// <summary>The decision (annual meeting, board, office) the change rests on, when the caller named one.</summary>
     public string? DecisionRef { get; set; }
+
+    /// <summary>Position in the hash chain: 1, 2, 3 … without gaps.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>SHA-256 (hex) of the previous entry; empty for the first.</summary>
+    public string PreviousHash { get; set; } = "";
+
+    /// <summary>SHA-256 (hex) over this entry's fields and <see cref="PreviousHash"/>: editing or deleting any entry breaks the chain.</summary>
+    public string Hash { get; set; } = "";
+
+    /// <summary>The text the hash is computed over (UTF-8). Instants are UTC with microsecond precision (PostgreSQL keeps no more).</summary>
+    public string CanonicalText() =>
+        string.Join('\u001f', Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture),
+            Actor, Action, Entity, EntityKey, Changes, DecisionRef ?? "", PreviousHash);
+
+    public string ComputeHash() =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(CanonicalText())));
+}
+
+/// <summary>The head of the audit hash chain (one row): the last sequence and hash. Locked while entries are appended.</summary>
+public sealed class AuditChainHead
+{
+    public int Id { get; set; } = 1;
+
+    public long Sequence { get; set; }
+
+    public string Hash { get; set; } = "";
 }

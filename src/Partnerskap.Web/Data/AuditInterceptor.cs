@@ -30,7 +30,7 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
 {
     // Covered elsewhere: population figures by their StatisticsImport row; tokens are secrets.
     private static readonly HashSet<Type> NotAudited =
-        [typeof(AuditEntry), typeof(PopulationFigure), typeof(IdentityUserToken<string>)];
+        [typeof(AuditEntry), typeof(AuditChainHead), typeof(PopulationFigure), typeof(IdentityUserToken<string>)];
 
     private static readonly HashSet<string> SecretProperties =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "NormalizedName"];
@@ -66,8 +66,10 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
         {
             try
             {
-                context.AddRange(state.ToEntries(audit, clock));
+                var entries = state.ToEntries(audit, clock);
                 state.Writing = true;
+                Chain(context, entries, Head(context));
+                context.AddRange(entries);
                 context.SaveChanges();
                 state.OwnTransaction?.Commit();
             }
@@ -87,8 +89,10 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
         {
             try
             {
-                context.AddRange(state.ToEntries(audit, clock));
+                var entries = state.ToEntries(audit, clock);
                 state.Writing = true;
+                Chain(context, entries, await HeadAsync(context, cancellationToken));
+                context.AddRange(entries);
                 await context.SaveChangesAsync(cancellationToken);
                 if (state.OwnTransaction is not null)
                 {
@@ -116,6 +120,41 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
     {
         SaveChangesFailed(eventData);
         return Task.CompletedTask;
+    }
+
+    // The chain head row is locked (a no-op UPDATE: a row lock on PostgreSQL; SQLite already holds the write lock) and
+    // then read, so concurrent transactions append one after the other and the chain never forks.
+    private const string LockHead = "UPDATE \"AuditChainHeads\" SET \"Sequence\" = \"Sequence\" WHERE \"Id\" = 1";
+    private const string CreateHead = "INSERT INTO \"AuditChainHeads\" (\"Id\", \"Sequence\", \"Hash\") VALUES (1, 0, '') ON CONFLICT DO NOTHING";
+
+    private static AuditChainHead Head(DbContext context)
+    {
+        context.Database.ExecuteSqlRaw(CreateHead);
+        context.Database.ExecuteSqlRaw(LockHead);
+        var head = context.Set<AuditChainHead>().Single(h => h.Id == 1);
+        context.Entry(head).Reload();
+        return head;
+    }
+
+    private static async Task<AuditChainHead> HeadAsync(DbContext context, CancellationToken ct)
+    {
+        await context.Database.ExecuteSqlRawAsync(CreateHead, ct);
+        await context.Database.ExecuteSqlRawAsync(LockHead, ct);
+        var head = await context.Set<AuditChainHead>().SingleAsync(h => h.Id == 1, ct);
+        await context.Entry(head).ReloadAsync(ct);
+        return head;
+    }
+
+    private static void Chain(DbContext context, List<AuditEntry> entries, AuditChainHead head)
+    {
+        _ = context;
+        foreach (var entry in entries)
+        {
+            entry.Sequence = ++head.Sequence;
+            entry.PreviousHash = head.Hash;
+            entry.Hash = entry.ComputeHash();
+            head.Hash = entry.Hash;
+        }
     }
 
     private SaveState? Begin(DbContext context)
@@ -157,7 +196,8 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
 
         public List<AuditEntry> ToEntries(AuditContext audit, TimeProvider clock)
         {
-            var at = clock.GetUtcNow();
+            var now = clock.GetUtcNow().ToUniversalTime();
+            var at = new DateTimeOffset(now.Ticks - (now.Ticks % 10), TimeSpan.Zero); // microseconds: what PostgreSQL stores
             var actor = audit.CurrentActor;
             return pending.Select(p => new AuditEntry
             {

@@ -33,6 +33,7 @@ public sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
 
+        await Features.Audit.AuditLog.SealLegacyEntriesAsync(db, ct);
         await SeedRolesAsync();
         await SeedDigiVikenAsync(ct);
         await SeedFeeModelAsync(ct);

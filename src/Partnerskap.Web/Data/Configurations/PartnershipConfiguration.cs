@@ -176,6 +176,19 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Entity).HasMaxLength(100);
         b.Property(a => a.EntityKey).HasMaxLength(100);
         b.Property(a => a.DecisionRef).HasMaxLength(300);
+        b.HasIndex(a => a.Sequence).IsUnique();
+        b.Property(a => a.PreviousHash).HasMaxLength(64);
+        b.Property(a => a.Hash).HasMaxLength(64);
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> b)
+    {
+        b.HasKey(h => h.Id);
+        b.Property(h => h.Id).ValueGeneratedNever();
+        b.Property(h => h.Hash).HasMaxLength(64);
     }
 }
 
