@@ -38,7 +38,7 @@ public sealed class AuditEntry
     /// <summary>SHA-256 (hex) over this entry's fields and <see cref="PreviousHash"/>: editing or deleting any entry breaks the chain.</summary>
     public string Hash { get; set; } = "";
 
-    /// <summary>The text the hash is computed over (UTF-8). Instants are UTC with microsecond precision (PostgreSQL keeps no more).</summary>
+    /// <summary>The text the hash is computed over (UTF-8). Instants are UTC in whole milliseconds (both providers store that exactly).</summary>
     public string CanonicalText() =>
         string.Join('\u001f', Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture),
             Actor, Action, Entity, EntityKey, Changes, DecisionRef ?? "", PreviousHash);

@@ -197,7 +197,9 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
         public List<AuditEntry> ToEntries(AuditContext audit, TimeProvider clock)
         {
             var now = clock.GetUtcNow().ToUniversalTime();
-            var at = new DateTimeOffset(now.Ticks - (now.Ticks % 10), TimeSpan.Zero); // microseconds: what PostgreSQL stores
+            // Whole milliseconds: what both providers store exactly (SQLite's binary DateTimeOffset keeps 0.1 ms,
+            // PostgreSQL microseconds), so the hash computed now verifies after a round trip.
+            var at = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
             var actor = audit.CurrentActor;
             return pending.Select(p => new AuditEntry
             {
