@@ -229,7 +229,7 @@ public abstract class MembershipLifecycleTests(AppHost host)
     }
 
     [Fact]
-    public async Task Policy_settings_need_a_decision_and_late_notice_can_be_refused()
+    public async Task ORG_4_policy_settings_need_a_decision_and_late_notice_can_be_refused()
     {
         var office = await App.LoginAsOfficeAsync();
         await (await office.PutAsJsonAsync("/api/partnerships/digiviken/settings", new { lateNoticePolicy = "refused" }))

@@ -44,8 +44,8 @@ public sealed class AddContactModel(PartnershipAccess access, GetMember.Handler 
         }
 
         (Name, Email, Phone, Role, From, To) = (name, email, phone, role, from, to);
-        var fromDate = ParseDate(from, "from");
-        var toDate = ParseDate(to, "to");
+        var fromDate = FormDates.Parse(from, "from", ModelState, t);
+        var toDate = FormDates.Parse(to, "to", ModelState, t);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -58,22 +58,6 @@ public sealed class AddContactModel(PartnershipAccess access, GetMember.Handler 
         }
 
         return Page();
-    }
-
-    private DateOnly? ParseDate(string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        ModelState.AddModelError(field, t["Skriv datoen som åååå-mm-dd."]);
-        return null;
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, string orgnr, CancellationToken ct)

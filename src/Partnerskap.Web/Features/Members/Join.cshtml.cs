@@ -93,8 +93,8 @@ public sealed class JoinModel(PartnershipAccess access, RegisterMember.Handler h
         }
 
         ModelState.Clear();
-        var signedOn = Date(Input.SignedOn, "signedOn");
-        var joinedOn = Date(Input.JoinedOn, "joinedOn");
+        var signedOn = FormDates.Parse(Input.SignedOn, "signedOn", ModelState, t);
+        var joinedOn = FormDates.Parse(Input.JoinedOn, "joinedOn", ModelState, t);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -112,21 +112,5 @@ public sealed class JoinModel(PartnershipAccess access, RegisterMember.Handler h
 
         TempData["Message"] = t.F("{0} er registrert som medlem fra {1}.", member!.Name, member.JoinedOn.ToString("d. MMMM yyyy", CultureInfo.CurrentCulture));
         return Redirect($"/{Partnership.Slug}/members/{member.Orgnr}");
-    }
-
-    private DateOnly? Date(string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        ModelState.AddModelError(field, t["Skriv datoen som åååå-mm-dd."]);
-        return null;
     }
 }

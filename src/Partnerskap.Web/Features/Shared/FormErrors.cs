@@ -51,3 +51,23 @@ public static class FormErrors
     public static string? For(ModelStateDictionary modelState, string field) =>
         modelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 }
+
+/// <summary>Dates from form fields (yyyy-MM-dd, what &lt;input type="date"&gt; posts); a bad one becomes a field error.</summary>
+public static class FormDates
+{
+    public static DateOnly? Parse(string? value, string field, ModelStateDictionary modelState, Texts t)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        modelState.AddModelError(field, t["Skriv datoen som åååå-mm-dd."]);
+        return null;
+    }
+}
