@@ -31,8 +31,12 @@ builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All)); // æøå as text, not &#xF8;
-builder.Services.AddDataProtection().PersistKeysToFileSystem(
-    new DirectoryInfo(Path.Combine(builder.Configuration.GetSection(PartnerskapOptions.Section).Get<PartnerskapOptions>()?.DataDirectoryFullPath ?? "data", "keys")));
+builder.Services.AddDataProtection().SetApplicationName("Partnerskap").PersistKeysToDbContext<AppDbContext>(); // shared by every instance
+builder.Services.AddPartnerskapTelemetry(builder.Configuration);
+if (builder.Configuration.GetValue<bool>("Partnerskap:Logging:Json"))
+{
+    builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true); // structured logs for the log collector
+}
 builder.Services.AddMembers();
 builder.Services.AddFees();
 builder.Services.AddStatistics();

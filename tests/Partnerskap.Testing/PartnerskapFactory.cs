@@ -33,16 +33,22 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
     private readonly string? _postgresDatabase;
     private readonly string? _postgresServer;
 
-    public PartnerskapFactory(TestDatabase database = TestDatabase.Sqlite, string? dataDirectory = null)
+    /// <param name="database">The provider.</param>
+    /// <param name="dataDirectory">Share a data directory (SQLite) with another factory: a second instance of the same app.</param>
+    /// <param name="shareWith">Use the PostgreSQL database of this factory (a second instance); it drops the database, not this one.</param>
+    public PartnerskapFactory(TestDatabase database = TestDatabase.Sqlite, string? dataDirectory = null, PartnerskapFactory? shareWith = null)
     {
         Database = database;
-        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), $"partnerskap-test-{Guid.NewGuid():N}");
+        DataDirectory = dataDirectory ?? shareWith?.DataDirectory ?? Path.Combine(Path.GetTempPath(), $"partnerskap-test-{Guid.NewGuid():N}");
+        _ownsStorage = shareWith is null;
         if (database == TestDatabase.PostgreSql)
         {
             _postgresServer = PostgresServer ?? throw new InvalidOperationException($"{PostgresVariable} is not set.");
-            _postgresDatabase = $"partnerskap_test_{Guid.NewGuid():N}";
+            _postgresDatabase = shareWith?._postgresDatabase ?? $"partnerskap_test_{Guid.NewGuid():N}";
         }
     }
+
+    private readonly bool _ownsStorage;
 
     public TestDatabase Database { get; }
 
@@ -124,9 +130,13 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await DropDatabaseAsync();
+        if (_ownsStorage)
+        {
+            await DropDatabaseAsync();
+            TryDeleteDataDirectory();
+        }
+
         GC.SuppressFinalize(this);
-        TryDeleteDataDirectory();
     }
 
     private async Task DropDatabaseAsync()

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Partnerskap.Domain.Fees;
@@ -11,8 +12,11 @@ namespace Partnerskap.Web.Data;
 /// The one database context. Provider-specific subclasses (<see cref="SqliteAppDbContext"/>,
 /// <see cref="PostgresAppDbContext"/>) exist only so each provider has its own migration set.
 /// </summary>
-public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core data-protection keys (cookies, bearer tokens, antiforgery): shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Partnership> Partnerships => Set<Partnership>();
 
     public DbSet<Member> Members => Set<Member>();

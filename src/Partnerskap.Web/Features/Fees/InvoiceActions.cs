@@ -6,7 +6,7 @@ using Partnerskap.Web.Data;
 namespace Partnerskap.Web.Features.Fees;
 
 /// <summary>Invoice status moves forward only; a correction is a credit note with its own number (never an edit or delete).</summary>
-public sealed class InvoiceActions(AppDbContext db, TimeProvider clock, AuditContext audit)
+public sealed class InvoiceActions(AppDbContext db, TimeProvider clock, AuditContext audit, Infrastructure.Telemetry telemetry)
 {
     public async Task<Invoice> MarkSentAsync(int partnershipId, int id, CancellationToken ct)
     {
@@ -42,6 +42,7 @@ public sealed class InvoiceActions(AppDbContext db, TimeProvider clock, AuditCon
         db.Invoices.Add(credit);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        telemetry.InvoicesIssued.Add(1);
         return credit;
     }
 

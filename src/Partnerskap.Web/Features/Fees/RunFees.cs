@@ -16,7 +16,7 @@ public static class RunFees
 
     public sealed record Result(int Year, int Created, IReadOnlyList<Invoice> Invoices);
 
-    public sealed class Handler(AppDbContext db, CalculateFees.Handler calculate, TimeProvider clock, AuditContext audit)
+    public sealed class Handler(AppDbContext db, CalculateFees.Handler calculate, TimeProvider clock, AuditContext audit, Infrastructure.Telemetry telemetry)
     {
         public async Task<Result> Handle(Command command, CancellationToken ct)
         {
@@ -31,7 +31,12 @@ public static class RunFees
             {
                 try
                 {
-                    return await RunOnceAsync(command, seller, today, ct);
+                    using var activity = Infrastructure.Telemetry.Source.StartActivity("fee-run");
+                    activity?.SetTag("partnerskap.fee_year", command.Year);
+                    var result = await RunOnceAsync(command, seller, today, ct);
+                    telemetry.FeeRuns.Add(1);
+                    telemetry.InvoicesIssued.Add(result.Created);
+                    return result;
                 }
                 catch (DbUpdateException) when (attempt < 3)
                 {

@@ -20,7 +20,7 @@ public static class RegisterResignation
 
     public sealed record Result(int NoticeId, DateOnly ReceivedOn, DateOnly EffectiveOn, bool OnTime, int ReceiptDocumentId, IReadOnlyList<string> MailedTo);
 
-    public sealed class Handler(AppDbContext db, MemberDocuments documents, IMailer mailer, TimeProvider clock, AuditContext audit, ILogger<Handler> logger)
+    public sealed class Handler(AppDbContext db, MemberDocuments documents, IMailer mailer, TimeProvider clock, AuditContext audit, Infrastructure.Telemetry telemetry, ILogger<Handler> logger)
     {
         public async Task<Result> Handle(Command command, CancellationToken ct)
         {
@@ -63,6 +63,7 @@ public static class RegisterResignation
                 notice.AttachReceipt(receipt.Id);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
+                telemetry.Resignations.Add(1);
 
                 await MailAsync(partnership.Name, member, notice, recipients, pdf, receipt.FileName, ct);
                 return new Result(notice.Id, notice.ReceivedOn, notice.EffectiveOn, onTime, receipt.Id, recipients.Select(r => r.Email).ToList());
