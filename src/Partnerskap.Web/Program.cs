@@ -14,6 +14,7 @@ using Partnerskap.Web.Features.Partnerships;
 using Partnerskap.Web.Features.Statistics;
 using Partnerskap.Web.Features.Users;
 using Partnerskap.Web.Infrastructure;
+using Partnerskap.Web.Infrastructure.Oidc;
 using Partnerskap.Web.Localization;
 using Scalar.AspNetCore;
 
@@ -25,6 +26,7 @@ builder.Services.AddSingleton<Texts>();
 builder.Services.AddSingleton<StartupBanner>();
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddAccounts();
+builder.Services.AddOidcLogin(builder.Configuration); // Partnerskap:Oidc: ID-porten / Ansattporten / Entra ID, or nothing
 builder.Services.AddProblemDetails();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false); // malformed JSON → 400 problem, not an exception
 builder.Services.AddOpenApi();

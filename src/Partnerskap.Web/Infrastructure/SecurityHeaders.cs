@@ -1,3 +1,5 @@
+using Partnerskap.Web.Infrastructure.Oidc;
+
 namespace Partnerskap.Web.Infrastructure;
 
 /// <summary>Security headers on every response. The API reference page (Scalar) needs inline scripts and styles.</summary>
@@ -7,12 +9,18 @@ public static class SecurityHeaders
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    // The "Logg inn med …" form posts to /account/external-login, which redirects to the OpenID Connect provider:
+    // browsers apply form-action to that redirect too, so the provider's origin is allowed there.
+    private static string CspWithFormAction(string origin) => Csp.Replace("form-action 'self'", $"form-action 'self' {origin}", StringComparison.Ordinal);
+
     private const string ApiReferenceCsp =
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; " +
         "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var pageCsp = app.ApplicationServices.GetRequiredService<OidcOptions>().AuthorityOrigin() is { } origin ? CspWithFormAction(origin) : Csp;
+        return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
@@ -23,9 +31,10 @@ public static class SecurityHeaders
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers["Content-Security-Policy"] =
-                    context.Request.Path.StartsWithSegments("/scalar") ? ApiReferenceCsp : Csp;
+                    context.Request.Path.StartsWithSegments("/scalar") ? ApiReferenceCsp : pageCsp;
                 return Task.CompletedTask;
             });
             await next();
         });
+    }
 }
