@@ -14,10 +14,11 @@ using Partnerskap.Web.Features.Partnerships;
 using Partnerskap.Web.Features.Statistics;
 using Partnerskap.Web.Features.Users;
 using Partnerskap.Web.Infrastructure;
+using Partnerskap.Web.Infrastructure.Backup;
 using Partnerskap.Web.Localization;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(BackupCommand.HostArgs(args));
 builder.Services.Configure<PartnerskapOptions>(builder.Configuration.GetSection(PartnerskapOptions.Section));
 builder.Services.AddDatabase(builder.Configuration);   // picks UseSqlite / UseNpgsql in one place
 builder.Services.AddSingleton(TimeProvider.System);
@@ -26,6 +27,7 @@ builder.Services.AddSingleton<StartupBanner>();
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddAccounts();
 builder.Services.AddProblemDetails();
+builder.Services.AddBackups();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false); // malformed JSON → 400 problem, not an exception
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
@@ -49,6 +51,11 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
 });
 
 var app = builder.Build();
+if (BackupCommand.IsCommand(args))
+{
+    Environment.ExitCode = await BackupCommand.RunAsync(app.Services, args); // `backup <dir>` / `restore <dir>`: run and exit
+    return;
+}
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
@@ -94,6 +101,7 @@ api.MapRegisterApi();
 api.MapFeesApi();
 api.MapAuditApi();
 api.MapStatisticsApi();
+api.MapBackupsApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
