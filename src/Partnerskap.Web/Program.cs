@@ -27,6 +27,8 @@ builder.Services.AddSingleton<StartupBanner>();
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddAccounts();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>(); // database down → 503
+builder.Services.AddLoginRateLimiting();
 builder.Services.AddBackups();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false); // malformed JSON → 400 problem, not an exception
 builder.Services.AddOpenApi();
@@ -69,6 +71,7 @@ app.UseWhen(c => !AuthSetup.IsApiContext(c), pages => pages
     .UseStatusCodePagesWithReExecute("/error", "?code={0}"));
 app.UseRouting(); // after the error handlers, so a re-executed /error request is routed (and authorized) afresh
 app.UseRequestLocalization();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
