@@ -15,10 +15,11 @@ using Partnerskap.Web.Features.Statistics;
 using Partnerskap.Web.Features.Users;
 using Partnerskap.Web.Infrastructure;
 using Partnerskap.Web.Infrastructure.Oidc;
+using Partnerskap.Web.Infrastructure.Backup;
 using Partnerskap.Web.Localization;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(BackupCommand.HostArgs(args));
 builder.Services.Configure<PartnerskapOptions>(builder.Configuration.GetSection(PartnerskapOptions.Section));
 builder.Services.AddDatabase(builder.Configuration);   // picks UseSqlite / UseNpgsql in one place
 builder.Services.AddSingleton(TimeProvider.System);
@@ -28,6 +29,9 @@ builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddAccounts();
 builder.Services.AddOidcLogin(builder.Configuration); // Partnerskap:Oidc: ID-porten / Ansattporten / Entra ID, or nothing
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>(); // database down → 503
+builder.Services.AddLoginRateLimiting();
+builder.Services.AddBackups();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false); // malformed JSON → 400 problem, not an exception
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
@@ -51,6 +55,11 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
 });
 
 var app = builder.Build();
+if (BackupCommand.IsCommand(args))
+{
+    Environment.ExitCode = await BackupCommand.RunAsync(app.Services, args); // `backup <dir>` / `restore <dir>`: run and exit
+    return;
+}
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
@@ -64,6 +73,7 @@ app.UseWhen(c => !AuthSetup.IsApiContext(c), pages => pages
     .UseStatusCodePagesWithReExecute("/error", "?code={0}"));
 app.UseRouting(); // after the error handlers, so a re-executed /error request is routed (and authorized) afresh
 app.UseRequestLocalization();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -96,6 +106,7 @@ api.MapRegisterApi();
 api.MapFeesApi();
 api.MapAuditApi();
 api.MapStatisticsApi();
+api.MapBackupsApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

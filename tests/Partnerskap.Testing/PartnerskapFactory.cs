@@ -75,6 +75,7 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
         builder.UseSetting("Partnerskap:Ssb:Mode", "Offline"); // SSB is never asked; tests that fetch replace IStatisticsNorway
         builder.UseSetting("Partnerskap:BootstrapAdmin:Email", OfficeEmail);
         builder.UseSetting("Partnerskap:BootstrapAdmin:Password", Password);
+        builder.UseSetting("Partnerskap:Security:LoginPermitLimit", "100000"); // tests log in hundreds of times a minute
         if (Database == TestDatabase.PostgreSql)
         {
             builder.UseSetting("Partnerskap:Database:Provider", "PostgreSql");

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Partnerskap.Web.Infrastructure;
 using Partnerskap.Web.Localization;
 
 namespace Partnerskap.Web.Features;
@@ -21,11 +23,19 @@ public sealed class ErrorModel(Texts t) : PageModel
 
     private void Describe(int? code)
     {
+        if (code is null && DatabaseUnavailableHandler.IsDatabaseUnavailable(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            code = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = DatabaseUnavailableHandler.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         (Title, Message) = code switch
         {
             404 => (t["Fant ikke siden"], t["Siden finnes ikke, eller den er flyttet."]),
             403 => (t["Ingen tilgang"], t["Du har ikke tilgang til denne siden."]),
             400 => (t["Ugyldig forespørsel"], t["Noe i forespørselen var ikke gyldig."]),
+            429 => (t["For mange forsøk"], t["Du har prøvd å logge inn for mange ganger på kort tid. Vent et minutt og prøv igjen."]),
+            503 => (t["Databasen er ikke tilgjengelig"], t["Vi får ikke kontakt med databasen akkurat nå. Ingenting ble lagret. Prøv igjen om litt."]),
             _ => (t["Noe gikk galt"], t["En feil oppstod. Ingenting er lagret halvveis; prøv igjen om litt."]),
         };
         if (code is >= 400 and < 600)

@@ -83,6 +83,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("GET", "/api/statistics/imports", Audience.Office, "/api/statistics/imports"),
         ("GET", "/api/audit/", Audience.Office, "/api/audit"),
         ("GET", "/api/audit/verify", Audience.Office, "/api/audit/verify"),
+        ("POST", "/api/backups", Audience.Office, "/api/backups"),
         ("PAGE", "audit", Audience.Office, "/audit?verify=true"),
         ("PAGE", "", Audience.Anonymous, "/"),
         ("PAGE", "error", Audience.Anonymous, "/error"),
