@@ -14,8 +14,8 @@ using Partnerskap.Web.Features.Partnerships;
 using Partnerskap.Web.Features.Statistics;
 using Partnerskap.Web.Features.Users;
 using Partnerskap.Web.Infrastructure;
-using Partnerskap.Web.Infrastructure.Oidc;
 using Partnerskap.Web.Infrastructure.Backup;
+using Partnerskap.Web.Infrastructure.Oidc;
 using Partnerskap.Web.Localization;
 using Scalar.AspNetCore;
 
