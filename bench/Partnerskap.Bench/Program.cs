@@ -17,12 +17,13 @@ var members = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 372;
 return which switch
 {
     "fee-run" => await FeeRun.RunAsync(members),
+    "load" => await Load.RunAsync(args.Length > 1 && int.TryParse(args[1], out var seconds) ? seconds : 10),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Partnerskap.Bench fee-run [members=372]");
+    Console.Error.WriteLine("usage: Partnerskap.Bench fee-run [members=372] | load [seconds-per-endpoint=10]");
     return 2;
 }
 
