@@ -4,14 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Partnerskap.Domain.Common;
 using Partnerskap.Domain.Members;
 using Partnerskap.Web.Data;
-using Partnerskap.Web.Features.Members;
 using Partnerskap.Web.Localization;
 
 namespace Partnerskap.Web.Features.Partnerships;
 
 /// <summary>The partnership's front page: members, population, agreement, next deadlines. Public (no restricted data).</summary>
 [AllowAnonymous]
-public sealed class OverviewModel(PartnershipAccess access, ListMembers.Handler members, AppDbContext db, TimeProvider clock, Texts t)
+public sealed class OverviewModel(PartnershipAccess access, AppDbContext db, TimeProvider clock, Texts t)
     : PartnershipPage(access)
 {
     public sealed record Deadline(DateOnly Date, string What, string Rule);
@@ -36,20 +35,23 @@ public sealed class OverviewModel(PartnershipAccess access, ListMembers.Handler 
         }
 
         var today = PartnershipTime.Today(clock);
-        var rows = (await members.Handle(new ListMembers.Query(Partnership.Id, today), ct))
-            .Where(r => r.Status != MembershipStatus.Exited)
-            .ToList();
-        MemberCount = rows.Count;
-        CountyCount = rows.Count(r => r.Kind == MemberKind.County);
-        MunicipalityCount = rows.Count(r => r.Kind == MemberKind.Municipality);
+        // One read of the register; the counts and the population both come from it.
+        var register = await db.Members.AsNoTracking()
+            .Include(m => m.MunicipalityNumbers).Include(m => m.Notices).AsSplitQuery()
+            .Where(m => m.PartnershipId == Partnership.Id && m.JoinedOn <= today)
+            .ToListAsync(ct);
+        var current = register.Where(m => m.StatusOn(today) is MembershipStatus.Member or MembershipStatus.NoticeGiven).ToList();
+        MemberCount = current.Count;
+        CountyCount = current.Count(m => m.Kind == MemberKind.County);
+        MunicipalityCount = current.Count(m => m.Kind == MemberKind.Municipality);
 
-        var numbers = rows.Where(r => r.MunicipalityNumber is not null).Select(r => r.MunicipalityNumber!).ToList();
+        var numbers = current.Select(m => m.MunicipalityNumberOn(today)).Where(n => n is not null).ToList();
         PopulationYear = await db.PopulationFigures.Where(p => numbers.Contains(p.MunicipalityNumber)).MaxAsync(p => (int?)p.Year, ct);
         if (PopulationYear is { } year)
         {
             // Numbers as of 1 January of that year (they changed in 2024).
-            var asOfYear = (await members.Handle(new ListMembers.Query(Partnership.Id, new DateOnly(year, 1, 1)), ct))
-                .Select(r => r.MunicipalityNumber).Where(n => n is not null).ToList();
+            var januaryFirst = new DateOnly(year, 1, 1);
+            var asOfYear = current.Select(m => m.MunicipalityNumberOn(januaryFirst)).Where(n => n is not null).ToList();
             Population = await db.PopulationFigures
                 .Where(p => p.Year == year && asOfYear.Contains(p.MunicipalityNumber))
                 .SumAsync(p => (long)p.Population, ct);
