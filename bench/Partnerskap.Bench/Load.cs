@@ -64,16 +64,7 @@ internal static class Load
 
     private static async Task SeedInvoicesAsync(HttpClient office)
     {
-        await office.PutAsJsonAsync("/api/partnerships/digiviken/invoicing", new
-        {
-            sellerOrgnr = "921693230",
-            sellerName = "Vertskap",
-            street = "Gate 1",
-            postalCode = "0150",
-            city = "Oslo",
-            bankAccount = "12345678903",
-            paymentTermsDays = 30,
-        });
+        await office.SetSellerAsync();
         foreach (var year in new[] { 2022, 2023, 2024, 2025 })
         {
             await office.PostAsync($"/api/partnerships/digiviken/fees/{year}/run", null);

@@ -45,17 +45,8 @@ internal static class FeeRun
             decision = "Benchmark",
             schedules = new[] { new { kind = "other", fixedAmount = 25_000m } },
         }));
-        Check(await office.PutAsJsonAsync($"/api/partnerships/{slug}/invoicing", new
-        {
-            sellerOrgnr = "921693230",
-            sellerName = "Vertskap",
-            street = "Gate 1",
-            postalCode = "0150",
-            city = "Oslo",
-            bankAccount = "12345678903",
-            paymentTermsDays = 30,
-        }));
-        foreach (var orgnr in Orgnrs(count))
+        Check(await office.SetSellerAsync(slug));
+        foreach (var orgnr in TestData.Orgnrs(count))
         {
             Check(await office.PostAsJsonAsync($"/api/partnerships/{slug}/members", new { orgnr, name = $"Medlem {orgnr}", kind = "other", joinedOn = "2025-01-01" }));
         }
@@ -97,24 +88,6 @@ internal static class FeeRun
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} → {(int)response.StatusCode}: {response.Content.ReadAsStringAsync().Result}");
-        }
-    }
-
-    /// <summary>Mod-11-valid organisation numbers starting with 8 (not real municipalities').</summary>
-    private static IEnumerable<string> Orgnrs(int count)
-    {
-        int[] weights = [3, 2, 7, 6, 5, 4, 3, 2];
-        var produced = 0;
-        for (var i = 0; produced < count; i++)
-        {
-            var prefix = "8" + i.ToString("D7");
-            var sum = prefix.Select((c, k) => (c - '0') * weights[k]).Sum();
-            var check = sum % 11 == 0 ? 0 : 11 - (sum % 11);
-            if (check < 10)
-            {
-                produced++;
-                yield return prefix + check;
-            }
         }
     }
 }

@@ -47,18 +47,28 @@ public readonly record struct OrganisationNumber
     /// <summary>True when <paramref name="input"/> is a valid organisation number.</summary>
     public static bool IsValid(string? input) => TryParse(input, out _);
 
-    private static bool HasValidCheckDigit(string digits)
+    private static bool HasValidCheckDigit(string digits) => CheckDigit(digits[..8]) == digits[8] - '0';
+
+    /// <summary>
+    /// The mod-11 check digit for the first eight digits, or null when none exists (a computed 10: no valid number
+    /// has these eight digits).
+    /// </summary>
+    public static int? CheckDigit(string firstEight)
     {
+        if (firstEight.Length != 8 || !firstEight.All(char.IsAsciiDigit))
+        {
+            throw new ArgumentException("Give exactly eight digits.", nameof(firstEight));
+        }
+
         var sum = 0;
         for (var i = 0; i < 8; i++)
         {
-            sum += (digits[i] - '0') * Weights[i];
+            sum += (firstEight[i] - '0') * Weights[i];
         }
 
         var remainder = sum % 11;
         var check = remainder == 0 ? 0 : 11 - remainder;
-        // A computed check digit of 10 means no valid number has these first eight digits.
-        return check != 10 && check == digits[8] - '0';
+        return check == 10 ? null : check;
     }
 
     public override string ToString() => Value ?? "";

@@ -50,15 +50,7 @@ public class InstancesTests
         listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref runs, value));
         listener.Start();
 
-        await office.PutAsJsonAsync("/api/partnerships/digiviken/invoicing", new
-        {
-            sellerOrgnr = "921693230",
-            sellerName = "Viken fylkeskommune",
-            street = "Postboks 220",
-            postalCode = "1702",
-            city = "Sarpsborg",
-            bankAccount = "12345678903",
-        });
+        await office.SetSellerAsync();
         Assert.Equal(HttpStatusCode.OK, (await office.PostAsync("/api/partnerships/digiviken/fees/2022/run", null)).StatusCode);
         Assert.Equal(1, Interlocked.Read(ref runs));
     }

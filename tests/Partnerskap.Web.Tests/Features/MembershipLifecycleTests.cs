@@ -25,7 +25,7 @@ public abstract class MembershipLifecycleTests(AppHost host)
     /// <summary>Registers a fresh municipality-free member ("other") so tests do not share state.</summary>
     private static async Task<string> NewMemberAsync(HttpClient office, string joinedOn = "2022-01-01")
     {
-        var orgnr = TestOrgnr.Next();
+        var orgnr = TestData.NextOrgnr();
         var response = await office.PostAsJsonAsync(Members, new { orgnr, name = $"Testorganisasjon {orgnr}", kind = "other", joinedOn });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return orgnr;
@@ -163,7 +163,7 @@ public abstract class MembershipLifecycleTests(AppHost host)
             .AssertProblemAsync(HttpStatusCode.Conflict);
 
         // MEM-2: without a start date, membership starts on the signing date.
-        var orgnr = TestOrgnr.Next();
+        var orgnr = TestData.NextOrgnr();
         var created = await office.PostAsJsonAsync(Members, new { orgnr, name = "Ny kommune", kind = "municipality", municipalityNumber = "3201", signedBy = "Ordfører", signedOn = "2026-02-03" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("2026-02-03", (await created.ReadJsonAsync()).GetProperty("joinedOn").GetString());
@@ -195,7 +195,7 @@ public abstract class MembershipLifecycleTests(AppHost host)
     {
         var office = await App.LoginAsOfficeAsync();
         var predecessor = await NewMemberAsync(office);
-        var (a, b) = (TestOrgnr.Next(), TestOrgnr.Next());
+        var (a, b) = (TestData.NextOrgnr(), TestData.NextOrgnr());
         var response = await office.PostAsJsonAsync("/api/partnerships/digiviken/successions", new
         {
             kind = "split",
@@ -261,24 +261,3 @@ public abstract class MembershipLifecycleTests(AppHost host)
 public sealed class MembershipLifecycleTestsOnSqlite(SqliteHost host) : MembershipLifecycleTests(host), IClassFixture<SqliteHost>;
 
 public sealed class MembershipLifecycleTestsOnPostgres(PostgresHost host) : MembershipLifecycleTests(host), IClassFixture<PostgresHost>;
-
-/// <summary>Unique, mod-11-valid test organisation numbers (prefix 8, never a real municipality's).</summary>
-public static class TestOrgnr
-{
-    private static int _next = Random.Shared.Next(0, 5_000_000);
-
-    public static string Next()
-    {
-        while (true)
-        {
-            var prefix = "8" + (Interlocked.Increment(ref _next) % 10_000_000).ToString("D7");
-            int[] weights = [3, 2, 7, 6, 5, 4, 3, 2];
-            var sum = prefix.Select((c, i) => (c - '0') * weights[i]).Sum();
-            var check = sum % 11 == 0 ? 0 : 11 - (sum % 11);
-            if (check < 10)
-            {
-                return prefix + check;
-            }
-        }
-    }
-}

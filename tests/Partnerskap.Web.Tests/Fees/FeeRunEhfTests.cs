@@ -11,16 +11,7 @@ public class FeeRunEhfTests(SqliteHost host) : IClassFixture<SqliteHost>
     public async Task FIN_2_every_EHF_file_of_a_fee_run_and_a_credit_note_passes_the_validator()
     {
         var office = await host.App.LoginAsOfficeAsync();
-        await office.PutAsJsonAsync("/api/partnerships/digiviken/invoicing", new
-        {
-            sellerOrgnr = "921693230",
-            sellerName = "Viken fylkeskommune",
-            street = "Postboks 220",
-            postalCode = "1702",
-            city = "Sarpsborg",
-            bankAccount = "12345678903",
-            paymentTermsDays = 30,
-        });
+        await office.SetSellerAsync();
         await office.PutAsJsonAsync("/api/partnerships/digiviken/members/920125298/details", new { invoiceReference = "Digitalisering 4410", address = "Postboks 353", postalCode = "1372", city = "Asker" });
         var run = await (await office.PostAsync("/api/partnerships/digiviken/fees/2024/run", null)).ReadJsonAsync();
         var invoices = run.GetProperty("invoices").EnumerateArray().ToList();

@@ -14,21 +14,10 @@ public abstract class FeesApiTests(AppHost host)
     private const string P = "/api/partnerships/digiviken";
     private PartnerskapFactory App => host.App;
 
-    private static readonly object Seller = new
-    {
-        sellerOrgnr = "921693230",
-        sellerName = "Viken fylkeskommune (vertskap for DigiViken)",
-        street = "Postboks 220",
-        postalCode = "1702",
-        city = "Sarpsborg",
-        bankAccount = "12345678903",
-        paymentTermsDays = 30,
-    };
-
     private async Task<HttpClient> OfficeWithSellerAsync()
     {
         var office = await App.LoginAsOfficeAsync();
-        Assert.Equal(HttpStatusCode.OK, (await office.PutAsJsonAsync($"{P}/invoicing", Seller)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await office.SetSellerAsync()).StatusCode);
         return office;
     }
 

@@ -92,7 +92,7 @@ public abstract class BackupTests(AppHost host)
     /// <summary>A member with a contact (API) and a registered resignation with its text document and receipt letter.</summary>
     private static async Task<string> AddDataAsync(HttpClient office)
     {
-        var orgnr = TestOrgnr.Next();
+        var orgnr = TestData.NextOrgnr();
         Assert.Equal(HttpStatusCode.Created, (await office.PostAsJsonAsync(Members, new { orgnr, name = $"Backuporganisasjon {orgnr}", kind = "other", joinedOn = "2022-01-01" })).StatusCode);
         var contact = await office.PostAsJsonAsync($"{Members}/{orgnr}/contacts", new { name = "Kari Backup", email = "kari.backup@example.no", role = "chief-executive", from = "2022-01-01" });
         Assert.True(contact.IsSuccessStatusCode, $"{(int)contact.StatusCode}");

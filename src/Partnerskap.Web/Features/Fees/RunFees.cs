@@ -26,7 +26,7 @@ public static class RunFees
                     "ORG-5");
 
             var today = PartnershipTime.Today(clock);
-            await EnsureCounterAsync(command.PartnershipId, today.Year, ct);
+            await EnsureCounterAsync(db, command.PartnershipId, today.Year, ct);
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -50,8 +50,7 @@ public static class RunFees
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // Lock first: on PostgreSQL a row lock, on SQLite the write lock. Concurrent runs wait here, then see our invoices.
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"UPDATE \"InvoiceCounters\" SET \"Next\" = \"Next\" WHERE \"PartnershipId\" = {command.PartnershipId} AND \"Year\" = {today.Year}", ct);
+            await LockCounterAsync(db, command.PartnershipId, today.Year, ct);
 
             var calculation = await calculate.Handle(new CalculateFees.Query(command.PartnershipId, command.Year), ct);
             if (!calculation.Calculation.CanInvoice)
@@ -96,18 +95,23 @@ public static class RunFees
             return new Result(command.Year, created.Count, standing.Concat(created).OrderBy(i => i.Sequence).ToList());
         }
 
-        private async Task EnsureCounterAsync(int partnershipId, int year, CancellationToken ct) =>
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO \"InvoiceCounters\" (\"PartnershipId\", \"Year\", \"Next\") VALUES ({partnershipId}, {year}, 1) ON CONFLICT DO NOTHING", ct);
     }
+
+    /// <summary>Creates the partnership's counter row for an issue year if it does not exist yet.</summary>
+    private static async Task EnsureCounterAsync(AppDbContext db, int partnershipId, int year, CancellationToken ct) =>
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO \"InvoiceCounters\" (\"PartnershipId\", \"Year\", \"Next\") VALUES ({partnershipId}, {year}, 1) ON CONFLICT DO NOTHING", ct);
+
+    /// <summary>Locks the counter row for the rest of the transaction (a row lock on PostgreSQL, the write lock on SQLite).</summary>
+    private static async Task LockCounterAsync(AppDbContext db, int partnershipId, int year, CancellationToken ct) =>
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE \"InvoiceCounters\" SET \"Next\" = \"Next\" WHERE \"PartnershipId\" = {partnershipId} AND \"Year\" = {year}", ct);
 
     /// <summary>Takes the next number for a single invoice (credit notes) inside the caller's transaction.</summary>
     public static async Task<int> NextSequenceAsync(AppDbContext db, int partnershipId, int year, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO \"InvoiceCounters\" (\"PartnershipId\", \"Year\", \"Next\") VALUES ({partnershipId}, {year}, 1) ON CONFLICT DO NOTHING", ct);
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE \"InvoiceCounters\" SET \"Next\" = \"Next\" WHERE \"PartnershipId\" = {partnershipId} AND \"Year\" = {year}", ct);
+        await EnsureCounterAsync(db, partnershipId, year, ct);
+        await LockCounterAsync(db, partnershipId, year, ct);
         var counter = await db.InvoiceCounters.SingleAsync(c => c.PartnershipId == partnershipId && c.Year == year, ct);
         await db.Entry(counter).ReloadAsync(ct);
         var next = counter.Next;
