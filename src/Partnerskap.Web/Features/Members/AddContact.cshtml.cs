@@ -12,11 +12,11 @@ namespace Partnerskap.Web.Features.Members;
 /// <summary>MEM-7: add a person with a dated role. The office, or the member's own contact.</summary>
 [Authorize(Policy = Policies.LoggedIn)]
 public sealed class AddContactModel(PartnershipAccess access, GetMember.Handler members, MemberChanges.Handler handler, TimeProvider clock, Texts t)
-    : PartnershipPage(access)
+    : MemberPage(access, members, clock)
 {
-    public string Orgnr { get; private set; } = "";
+    public string Orgnr => Member.Orgnr;
 
-    public string MemberName { get; private set; } = "";
+    public string MemberName => Member.Name;
 
     public string? Name { get; private set; }
 
@@ -32,13 +32,13 @@ public sealed class AddContactModel(PartnershipAccess access, GetMember.Handler 
 
     public async Task<IActionResult> OnGetAsync(string slug, string orgnr, CancellationToken ct)
     {
-        From = PartnershipTime.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return await LoadAsync(slug, orgnr, ct) ?? Page();
+        From = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return await LoadMemberAsync(slug, orgnr, forEditing: true, ct) ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, string orgnr, string? name, string? email, string? phone, string? role, string? from, string? to, CancellationToken ct)
     {
-        if (await LoadAsync(slug, orgnr, ct) is { } denied)
+        if (await LoadMemberAsync(slug, orgnr, forEditing: true, ct) is { } denied)
         {
             return denied;
         }
@@ -58,27 +58,5 @@ public sealed class AddContactModel(PartnershipAccess access, GetMember.Handler 
         }
 
         return Page();
-    }
-
-    private async Task<IActionResult?> LoadAsync(string slug, string orgnr, CancellationToken ct)
-    {
-        if (await LoadAsync(slug, "members", publicPage: false, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        if (!Domain.Members.OrganisationNumber.TryParse(orgnr, out var number)
-            || await members.Handle(new GetMember.Query(Partnership.Id, number.Value, PartnershipTime.Today(clock)), ct) is not { } member)
-        {
-            return NotFound();
-        }
-
-        if (!MemberAccess.CanEdit(User, member.Orgnr))
-        {
-            return Forbid();
-        }
-
-        (Orgnr, MemberName) = (member.Orgnr, member.Name);
-        return null;
     }
 }

@@ -12,11 +12,11 @@ namespace Partnerskap.Web.Features.Members;
 /// <summary>Addresses, invoice reference and EHF endpoint. The office, or the member's own contact.</summary>
 [Authorize(Policy = Policies.LoggedIn)]
 public sealed class EditModel(PartnershipAccess access, GetMember.Handler members, MemberChanges.Handler handler, TimeProvider clock, Texts t)
-    : PartnershipPage(access)
+    : MemberPage(access, members, clock)
 {
-    public string Orgnr { get; private set; } = "";
+    public string Orgnr => Member.Orgnr;
 
-    public string MemberName { get; private set; } = "";
+    public string MemberName => Member.Name;
 
     public string? Address { get; private set; }
 
@@ -30,12 +30,23 @@ public sealed class EditModel(PartnershipAccess access, GetMember.Handler member
 
     public string? EhfEndpoint { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, string orgnr, CancellationToken ct) => await LoadAsync(slug, orgnr, ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(string slug, string orgnr, CancellationToken ct)
+    {
+        if (await LoadMemberAsync(slug, orgnr, forEditing: true, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var m = Member;
+        (Address, PostalCode, City, InvoiceAddress, InvoiceReference, EhfEndpoint) =
+            (m.Address, m.PostalCode, m.City, m.InvoiceAddress, m.InvoiceReference, m.EhfEndpoint);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(string slug, string orgnr, string? address, string? postalCode, string? city,
         string? invoiceAddress, string? invoiceReference, string? ehfEndpoint, CancellationToken ct)
     {
-        if (await LoadAsync(slug, orgnr, ct) is { } denied)
+        if (await LoadMemberAsync(slug, orgnr, forEditing: true, ct) is { } denied)
         {
             return denied;
         }
@@ -49,28 +60,5 @@ public sealed class EditModel(PartnershipAccess access, GetMember.Handler member
         }
 
         return Page();
-    }
-
-    private async Task<IActionResult?> LoadAsync(string slug, string orgnr, CancellationToken ct)
-    {
-        if (await LoadAsync(slug, "members", publicPage: false, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        if (!OrganisationNumber.TryParse(orgnr, out var number)
-            || await members.Handle(new GetMember.Query(Partnership.Id, number.Value, PartnershipTime.Today(clock)), ct) is not { } m)
-        {
-            return NotFound();
-        }
-
-        if (!MemberAccess.CanEdit(User, m.Orgnr))
-        {
-            return Forbid();
-        }
-
-        (Orgnr, MemberName, Address, PostalCode, City, InvoiceAddress, InvoiceReference, EhfEndpoint) =
-            (m.Orgnr, m.Name, m.Address, m.PostalCode, m.City, m.InvoiceAddress, m.InvoiceReference, m.EhfEndpoint);
-        return null;
     }
 }

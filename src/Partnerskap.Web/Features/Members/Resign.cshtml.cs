@@ -13,28 +13,26 @@ namespace Partnerskap.Web.Features.Members;
 /// <summary>MEM-3/MEM-4: the office registers a written notice with its document; the receipt is produced and mailed.</summary>
 [Authorize(Policy = Policies.Office)]
 public sealed class ResignModel(PartnershipAccess access, GetMember.Handler members, RegisterResignation.Handler handler, TimeProvider clock, Texts t)
-    : PartnershipPage(access)
+    : MemberPage(access, members, clock)
 {
-    public GetMember.Details Member { get; private set; } = null!;
-
     public string ReceivedOn { get; private set; } = "";
 
     public string? ReceivedTime { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, string orgnr, CancellationToken ct)
     {
-        if (await LoadAsync(slug, orgnr, ct) is { } denied)
+        if (await LoadMemberAsync(slug, orgnr, forEditing: false, ct) is { } denied)
         {
             return denied;
         }
 
-        ReceivedOn = PartnershipTime.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        ReceivedOn = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, string orgnr, string? receivedOn, string? receivedTime, IFormFile? document, CancellationToken ct)
     {
-        if (await LoadAsync(slug, orgnr, ct) is { } denied)
+        if (await LoadMemberAsync(slug, orgnr, forEditing: false, ct) is { } denied)
         {
             return denied;
         }
@@ -73,22 +71,5 @@ public sealed class ResignModel(PartnershipAccess access, GetMember.Handler memb
             result!.EffectiveOn.ToString("d. MMMM yyyy", CultureInfo.CurrentCulture),
             result.MailedTo.Count == 0 ? t[" (ingen kontaktperson med e-post å sende til)"] : t.F(" og sendt til {0}", string.Join(", ", result.MailedTo)));
         return Redirect($"/{Partnership.Slug}/members/{Member.Orgnr}");
-    }
-
-    private async Task<IActionResult?> LoadAsync(string slug, string orgnr, CancellationToken ct)
-    {
-        if (await LoadAsync(slug, "members", publicPage: false, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        if (!OrganisationNumber.TryParse(orgnr, out var number)
-            || await members.Handle(new GetMember.Query(Partnership.Id, number.Value, PartnershipTime.Today(clock)), ct) is not { } member)
-        {
-            return NotFound();
-        }
-
-        Member = member;
-        return null;
     }
 }
