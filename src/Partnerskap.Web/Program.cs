@@ -78,6 +78,7 @@ app.UseRequestLocalization();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseTwoFactorRequirement(); // office users set up TOTP before anything else (Partnerskap:Security)
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();

@@ -62,7 +62,7 @@ public class FoundationFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
     {
         var page = await host.NewPageAsync();
         var violations = new List<string>();
-        foreach (var url in new[] { "/digiviken", "/digiviken/agreement", "/no-such-page", "/account/access-denied" })
+        foreach (var url in new[] { "/digiviken", "/digiviken/agreement", "/no-such-page", "/account/access-denied", "/account/login-two-factor" })
         {
             await page.GotoAsync(url);
             violations.AddRange(await BrowserHost.AxeViolationsAsync(page));
@@ -83,7 +83,7 @@ public class FoundationFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
         var page = await host.NewPageAsync(width: 360, height: 740);
         await new LoginPage(page).OpenAsync();
         await new LoginPage(page).LogInAsync(PartnerskapFactory.OfficeEmail, PartnerskapFactory.Password);
-        foreach (var url in new[] { "/digiviken", "/digiviken/members", "/digiviken/members/920125298", "/account/login" })
+        foreach (var url in new[] { "/digiviken", "/digiviken/members", "/digiviken/members/920125298", "/account/two-factor", "/account/login" })
         {
             await page.GotoAsync(url);
             // The page itself never scrolls sideways; a wide table scrolls inside its own region.

@@ -15,12 +15,23 @@ public sealed class PartnerskapOptions
     /// <summary>Create demo board and member-contact logins on first start (default: only in Development).</summary>
     public bool? CreateDemoUsers { get; set; }
 
+    public SecurityOptions Security { get; set; } = new();
+
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory);
 
     public sealed class DatabaseOptions
     {
         /// <summary>"Sqlite" (default) or "PostgreSql".</summary>
         public string Provider { get; set; } = "Sqlite";
+    }
+
+    public sealed class SecurityOptions
+    {
+        /// <summary>
+        /// Office users who log in with a password must use a second factor (TOTP authenticator app) before they can do
+        /// anything else. On by default; appsettings.Development.json turns it off for local development.
+        /// </summary>
+        public bool RequireTwoFactorForOffice { get; set; } = true;
     }
 
     public sealed class BootstrapAdminOptions

@@ -99,6 +99,8 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "account/login", Audience.Anonymous, "/account/login"),
         ("PAGE", "account/logout", Audience.Anonymous, "/account/logout"),
         ("PAGE", "account/access-denied", Audience.Anonymous, "/account/access-denied"),
+        ("PAGE", "account/login-two-factor", Audience.Anonymous, "/account/login-two-factor"),
+        ("PAGE", "account/two-factor", Audience.LoggedIn, "/account/two-factor"),
         ("PAGE", "account/external-login", Audience.Anonymous, "/account/external-login"), // 404 unless Partnerskap:Oidc is on
         ("PAGE", "account/external-callback", Audience.Anonymous, "/account/external-callback"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}", Audience.Anonymous, "/digiviken"),

@@ -64,6 +64,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, Texts t, OidcOptio
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginTwoFactor", new { returnUrl });
+        }
+
         Error = result.IsLockedOut
             ? t["Kontoen er midlertidig låst etter for mange mislykkede forsøk. Prøv igjen om 15 minutter."]
             : t["Feil e-post eller passord."];
