@@ -35,7 +35,8 @@ builder.Services.AddLoginRateLimiting();
 builder.Services.AddBackups();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false); // malformed JSON → 400 problem, not an exception
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+var health = builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+builder.Services.AddRealtime(builder.Configuration, health); // SignalR; through Redis when Partnerskap:Redis is set (several instances)
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All)); // æøå as text, not &#xF8;
 builder.Services.AddDataProtection().SetApplicationName("Partnerskap").PersistKeysToDbContext<AppDbContext>(); // shared by every instance

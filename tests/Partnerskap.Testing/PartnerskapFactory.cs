@@ -27,6 +27,7 @@ public enum TestDatabase
 public class PartnerskapFactory : WebApplicationFactory<Program>
 {
     public const string PostgresVariable = "PARTNERSKAP_TEST_POSTGRES";
+    public const string RedisVariable = "PARTNERSKAP_TEST_REDIS";
     public const string OfficeEmail = "office@test.local";
     public const string Password = "Test-password-1!";
 
@@ -57,6 +58,12 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
 
     /// <summary>The PostgreSQL server connection string from the environment, or null.</summary>
+    /// <summary>A Redis for the several-instances tests (.ci/redis-up.sh prints one), or null.</summary>
+    public static string? RedisServer => Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } cs ? cs : null;
+
+    /// <summary>When set, SignalR goes through this Redis (Partnerskap:Redis:ConnectionString), as behind a load balancer.</summary>
+    public string? Redis { get; init; }
+
     public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs ? cs : null;
 
     /// <summary>True when running in CI, where PostgreSQL and browser suites must run, not skip.</summary>
@@ -76,6 +83,10 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
         builder.UseSetting("Partnerskap:BootstrapAdmin:Email", OfficeEmail);
         builder.UseSetting("Partnerskap:BootstrapAdmin:Password", Password);
         builder.UseSetting("Partnerskap:Security:LoginPermitLimit", "100000"); // tests log in hundreds of times a minute
+        if (Redis is not null)
+        {
+            builder.UseSetting("Partnerskap:Redis:ConnectionString", Redis);
+        }
         if (Database == TestDatabase.PostgreSql)
         {
             builder.UseSetting("Partnerskap:Database:Provider", "PostgreSql");
