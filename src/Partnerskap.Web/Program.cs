@@ -32,6 +32,7 @@ builder.Services.AddOidcLogin(builder.Configuration); // Partnerskap:Oidc: ID-po
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>(); // database down → 503
 builder.Services.AddLoginRateLimiting();
+builder.Services.AddReverseProxySupport(builder.Configuration); // X-Forwarded-* from Partnerskap:ReverseProxy only
 builder.Services.AddBackups();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false); // malformed JSON → 400 problem, not an exception
 builder.Services.AddOpenApi();
@@ -69,6 +70,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 }
 
+app.UseForwardedHeaders(); // first, so the rate limit and redirects see the real client and scheme
 app.UseSecurityHeaders();
 app.UseWhen(AuthSetup.IsApiContext, api => api.UseExceptionHandler().UseStatusCodePages());
 app.UseWhen(c => !AuthSetup.IsApiContext(c), pages => pages

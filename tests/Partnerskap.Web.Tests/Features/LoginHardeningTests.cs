@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -90,5 +91,66 @@ public sealed class LoginRateLimitTests : IAsyncLifetime
         // Other requests are not limited.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
+    }
+}
+
+/// <summary>Behind a trusted proxy (loopback here), the login limit counts the client named in X-Forwarded-For.</summary>
+public sealed class BehindProxyFactory : PartnerskapFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Partnerskap:Security:LoginPermitLimit", LowLoginLimitFactory.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Partnerskap:ReverseProxy:KnownProxies:0", "127.0.0.1");
+        // The test server has no socket: every request comes "from" the proxy on loopback.
+        builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, FromLoopback>());
+    }
+
+    private sealed class FromLoopback : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
+
+public sealed class LoginRateLimitBehindProxyTests : IAsyncLifetime
+{
+    private readonly BehindProxyFactory _app = new();
+
+    public ValueTask InitializeAsync()
+    {
+        _ = _app.Services;
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<HttpStatusCode> AttemptFromAsync(string clientIp)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")
+        {
+            Content = JsonContent.Create(new { email = PartnerskapFactory.OfficeEmail, password = "Wrong-password-9!" }),
+        };
+        request.Headers.Add("X-Forwarded-For", clientIp);
+        return (await _app.CreateClient().SendAsync(request, TestContext.Current.CancellationToken)).StatusCode;
+    }
+
+    [Fact]
+    public async Task Each_client_behind_the_proxy_has_its_own_login_limit()
+    {
+        for (var i = 0; i < LowLoginLimitFactory.Limit; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, await AttemptFromAsync("203.0.113.7"));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await AttemptFromAsync("203.0.113.7"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await AttemptFromAsync("198.51.100.20")); // another client is not punished
     }
 }
