@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Partnerskap.Domain.Fees;
 using Partnerskap.Domain.Members;
 using Partnerskap.Domain.Partnerships;
+using Partnerskap.Domain.Records;
 using Partnerskap.Domain.Statistics;
 
 namespace Partnerskap.Web.Data;
@@ -48,6 +49,16 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    public DbSet<PartnershipAssignment> PartnershipAssignments => Set<PartnershipAssignment>();
+
+    public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
+
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+
+    public DbSet<RecordDocument> RecordDocuments => Set<RecordDocument>();
+
+    public DbSet<Configurations.RecordCounter> RecordCounters => Set<Configurations.RecordCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -84,6 +84,11 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("GET", "/api/audit/", Audience.Office, "/api/audit"),
         ("GET", "/api/audit/verify", Audience.Office, "/api/audit/verify"),
         ("POST", "/api/backups", Audience.Office, "/api/backups"),
+        // Records (ORG-1): the office and the board read them (member contacts 403); the public journal is open.
+        ("GET", "/api/partnerships/{slug}/records", Audience.Office, "/api/partnerships/digiviken/records"),
+        ("POST", "/api/partnerships/{slug}/records", Audience.Office, "/api/partnerships/digiviken/records"),
+        ("GET", "/api/partnerships/{slug}/records/export", Audience.Office, "/api/partnerships/digiviken/records/export"),
+        ("GET", "/api/partnerships/{slug}/journal", Audience.Anonymous, "/api/partnerships/digiviken/journal"),
         ("PAGE", "audit", Audience.Office, "/audit?verify=true"),
         ("PAGE", "", Audience.Anonymous, "/"),
         ("PAGE", "error", Audience.Anonymous, "/error"),
@@ -109,6 +114,8 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/invoices", Audience.LoggedIn, "/digiviken/invoices"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/invoices/{id:int}", Audience.LoggedIn, "/digiviken/invoices/999999"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/statistics", Audience.LoggedIn, "/digiviken/statistics"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/journal", Audience.Anonymous, "/digiviken/journal"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/records", Audience.Office, "/digiviken/records"),
     ];
 
     private static IEnumerable<(string Method, string Pattern)> AppEndpoints(IServiceProvider services) =>
