@@ -115,6 +115,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/invoices/{id:int}", Audience.LoggedIn, "/digiviken/invoices/999999"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/statistics", Audience.LoggedIn, "/digiviken/statistics"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/journal", Audience.Anonymous, "/digiviken/journal"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/public", Audience.Anonymous, "/digiviken/public"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/records", Audience.Office, "/digiviken/records"),
     ];
 

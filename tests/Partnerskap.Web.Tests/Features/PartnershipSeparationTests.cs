@@ -205,6 +205,13 @@ public abstract class PartnershipSeparationTests(AppHost host)
         Assert.DoesNotContain(journalA.EnumerateArray(), e => e.GetProperty("title").GetString()!.Contains("Agder", StringComparison.Ordinal));
         var page = await anonymous.GetStringAsync($"/{B}/journal", TestContext.Current.CancellationToken);
         Assert.Contains("Agder testorganisasjon", page);
+
+        // The public page lists the partnership's own members and nothing personal.
+        var open = await anonymous.GetStringAsync($"/{B}/public", TestContext.Current.CancellationToken);
+        Assert.Contains("Agder testorganisasjon", open);
+        Assert.DoesNotContain("agnes@agder.example", open);
+        Assert.DoesNotContain("Agnes Agder", open);
+        Assert.DoesNotContain("Asker", open);
         Assert.NotNull(bOrgnr);
     }
 }
