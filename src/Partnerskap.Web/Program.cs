@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Partnerskap.Web.Data;
 using Partnerskap.Web.Features.Audit;
+using Partnerskap.Web.Features.Collaboration;
 using Partnerskap.Web.Features.Fees;
 using Partnerskap.Web.Features.Members;
 using Partnerskap.Web.Features.Partnerships;
@@ -48,6 +49,7 @@ builder.Services.AddMembers();
 builder.Services.AddFees();
 builder.Services.AddStatistics();
 builder.Services.AddRecords();
+builder.Services.AddCollaboration();
 builder.Services.AddDocumentsMailAndLookups(builder.Configuration);
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
@@ -109,6 +111,7 @@ api.MapFeesApi();
 api.MapAuditApi();
 api.MapStatisticsApi();
 api.MapRecordsApi();
+api.MapCollaborationApi();
 api.MapBackupsApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -60,6 +60,8 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 
     public DbSet<Configurations.RecordCounter> RecordCounters => Set<Configurations.RecordCounter>();
 
+    public DbSet<Partnerskap.Domain.Collaboration.Consultation> Consultations => Set<Partnerskap.Domain.Collaboration.Consultation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -89,6 +89,14 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("POST", "/api/partnerships/{slug}/records", Audience.Office, "/api/partnerships/digiviken/records"),
         ("GET", "/api/partnerships/{slug}/records/export", Audience.Office, "/api/partnerships/digiviken/records/export"),
         ("GET", "/api/partnerships/{slug}/journal", Audience.Anonymous, "/api/partnerships/digiviken/journal"),
+        // Consultations (PUR-1): members read and give their own input (the matrix's contact acts for Asker); the office drafts and sends.
+        ("GET", "/api/partnerships/{slug}/consultations/", Audience.LoggedIn, "/api/partnerships/digiviken/consultations"),
+        ("POST", "/api/partnerships/{slug}/consultations/", Audience.Office, "/api/partnerships/digiviken/consultations"),
+        ("GET", "/api/consultations/{id:int}/", Audience.LoggedIn, "/api/consultations/999999"),
+        ("PUT", "/api/consultations/{id:int}/inputs/{orgnr}", Audience.LoggedIn, "/api/consultations/999999/inputs/920125298"),
+        ("PUT", "/api/consultations/{id:int}/draft", Audience.Office, "/api/consultations/999999/draft"),
+        ("POST", "/api/consultations/{id:int}/approve", Audience.LoggedIn, "/api/consultations/999999/approve"), // board or office; others 404/403 after loading
+        ("POST", "/api/consultations/{id:int}/send", Audience.Office, "/api/consultations/999999/send"),
         ("PAGE", "audit", Audience.Office, "/audit?verify=true"),
         ("PAGE", "", Audience.Anonymous, "/"),
         ("PAGE", "error", Audience.Anonymous, "/error"),
@@ -117,6 +125,8 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/journal", Audience.Anonymous, "/digiviken/journal"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/public", Audience.Anonymous, "/digiviken/public"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/records", Audience.Office, "/digiviken/records"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/consultations", Audience.LoggedIn, "/digiviken/consultations"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/consultations/{id:int}", Audience.LoggedIn, "/digiviken/consultations/999999"),
     ];
 
     private static IEnumerable<(string Method, string Pattern)> AppEndpoints(IServiceProvider services) =>

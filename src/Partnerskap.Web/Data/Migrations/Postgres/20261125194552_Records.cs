@@ -41,6 +41,33 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Consultations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PartnershipId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Issuer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Draft = table.Column<string>(type: "text", nullable: true),
+                    ApprovalDecisionRef = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ApprovedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SentOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consultations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PartnershipAssignments",
                 columns: table => new
                 {
@@ -114,6 +141,35 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConsultationInput",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConsultationId = table.Column<int>(type: "integer", nullable: false),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    GivenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    GivenBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationInput", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationInput_Consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "Consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ConsultationInput_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RecordDocuments",
                 columns: table => new
                 {
@@ -167,6 +223,22 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConsultationInput_ConsultationId_MemberId",
+                table: "ConsultationInput",
+                columns: new[] { "ConsultationId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationInput_MemberId",
+                table: "ConsultationInput",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_PartnershipId",
+                table: "Consultations",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_JournalEntries_CaseFileId_EntryNumber",
                 table: "JournalEntries",
                 columns: new[] { "CaseFileId", "EntryNumber" },
@@ -210,6 +282,9 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ConsultationInput");
+
+            migrationBuilder.DropTable(
                 name: "PartnershipAssignments");
 
             migrationBuilder.DropTable(
@@ -217,6 +292,9 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RecordDocuments");
+
+            migrationBuilder.DropTable(
+                name: "Consultations");
 
             migrationBuilder.DropTable(
                 name: "JournalEntries");

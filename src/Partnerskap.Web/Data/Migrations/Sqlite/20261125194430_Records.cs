@@ -40,6 +40,33 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Consultations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Draft = table.Column<string>(type: "TEXT", nullable: true),
+                    ApprovalDecisionRef = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consultations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PartnershipAssignments",
                 columns: table => new
                 {
@@ -113,6 +140,35 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConsultationInput",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConsultationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    GivenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    GivenBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationInput", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationInput_Consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "Consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ConsultationInput_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RecordDocuments",
                 columns: table => new
                 {
@@ -166,6 +222,22 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConsultationInput_ConsultationId_MemberId",
+                table: "ConsultationInput",
+                columns: new[] { "ConsultationId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationInput_MemberId",
+                table: "ConsultationInput",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_PartnershipId",
+                table: "Consultations",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_JournalEntries_CaseFileId_EntryNumber",
                 table: "JournalEntries",
                 columns: new[] { "CaseFileId", "EntryNumber" },
@@ -209,6 +281,9 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ConsultationInput");
+
+            migrationBuilder.DropTable(
                 name: "PartnershipAssignments");
 
             migrationBuilder.DropTable(
@@ -216,6 +291,9 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RecordDocuments");
+
+            migrationBuilder.DropTable(
+                name: "Consultations");
 
             migrationBuilder.DropTable(
                 name: "JournalEntries");
