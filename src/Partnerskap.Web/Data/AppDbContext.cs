@@ -62,6 +62,8 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 
     public DbSet<Partnerskap.Domain.Collaboration.Consultation> Consultations => Set<Partnerskap.Domain.Collaboration.Consultation>();
 
+    public DbSet<Partnerskap.Domain.Collaboration.AnchoringRound> AnchoringRounds => Set<Partnerskap.Domain.Collaboration.AnchoringRound>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

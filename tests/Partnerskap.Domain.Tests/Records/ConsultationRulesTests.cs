@@ -38,3 +38,21 @@ public class ConsultationRulesTests
     public void PUR_1_a_consultation_needs_title_issuer_and_a_deadline_not_in_the_past() =>
         Assert.Equal("PUR-1", Assert.Throws<RuleViolation>(() => new Consultation(1, "Høring", "KS", Today.AddDays(-1), Today)).Rule);
 }
+
+public class AnchoringRoundRulesTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 25);
+
+    [Fact]
+    public void MEM_7_answers_are_recorded_with_their_date_and_reminders_go_only_to_the_silent()
+    {
+        var round = new AnchoringRound(1, "Sak", "Beskrivelse", Today, Today.AddDays(14), [(7, "a@x.no"), (8, "")]);
+        Assert.Throws<RuleViolation>(() => round.RecordAnswer(7, "Ja", Today.AddDays(1), Today, "a"));
+        Assert.Throws<RuleViolation>(() => round.RecordAnswer(9, "Ja", Today, Today, "a"));
+        round.RecordAnswer(7, "Ja", Today, Today, "a");
+        var reminded = round.Remind(Today);
+        Assert.Equal(8, Assert.Single(reminded).MemberId);
+        Assert.Equal(1, round.Lines.Single(l => l.MemberId == 8).Reminders);
+        Assert.Equal(0, round.Lines.Single(l => l.MemberId == 7).Reminders);
+    }
+}

@@ -97,6 +97,12 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PUT", "/api/consultations/{id:int}/draft", Audience.Office, "/api/consultations/999999/draft"),
         ("POST", "/api/consultations/{id:int}/approve", Audience.LoggedIn, "/api/consultations/999999/approve"), // board or office; others 404/403 after loading
         ("POST", "/api/consultations/{id:int}/send", Audience.Office, "/api/consultations/999999/send"),
+        // Anchoring rounds (MEM-7).
+        ("GET", "/api/partnerships/{slug}/anchoring-rounds/", Audience.LoggedIn, "/api/partnerships/digiviken/anchoring-rounds"),
+        ("POST", "/api/partnerships/{slug}/anchoring-rounds/", Audience.Office, "/api/partnerships/digiviken/anchoring-rounds"),
+        ("GET", "/api/anchoring-rounds/{id:int}/", Audience.LoggedIn, "/api/anchoring-rounds/999999"),
+        ("PUT", "/api/anchoring-rounds/{id:int}/answers/{orgnr}", Audience.LoggedIn, "/api/anchoring-rounds/999999/answers/920125298"),
+        ("POST", "/api/anchoring-rounds/{id:int}/reminders", Audience.Office, "/api/anchoring-rounds/999999/reminders"),
         ("PAGE", "audit", Audience.Office, "/audit?verify=true"),
         ("PAGE", "", Audience.Anonymous, "/"),
         ("PAGE", "error", Audience.Anonymous, "/error"),

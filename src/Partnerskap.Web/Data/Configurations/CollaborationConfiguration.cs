@@ -29,3 +29,25 @@ internal sealed class ConsultationInputConfiguration : IEntityTypeConfiguration<
         b.Property(i => i.GivenBy).HasMaxLength(256);
     }
 }
+
+internal sealed class AnchoringRoundConfiguration : IEntityTypeConfiguration<AnchoringRound>
+{
+    public void Configure(EntityTypeBuilder<AnchoringRound> b)
+    {
+        b.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(r => r.Title).HasMaxLength(500);
+        b.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.AnchoringRoundId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(r => r.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class AnchoringLineConfiguration : IEntityTypeConfiguration<AnchoringLine>
+{
+    public void Configure(EntityTypeBuilder<AnchoringLine> b)
+    {
+        b.HasIndex(l => new { l.AnchoringRoundId, l.MemberId }).IsUnique();
+        b.HasOne<Member>().WithMany().HasForeignKey(l => l.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(l => l.MailedTo).HasMaxLength(1000);
+        b.Property(l => l.RecordedBy).HasMaxLength(256);
+    }
+}

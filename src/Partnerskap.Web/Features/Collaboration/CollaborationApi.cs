@@ -19,7 +19,17 @@ public static class CollaborationApi
 
     public sealed record ApproveBody(string? DecisionRef);
 
-    public static IServiceCollection AddCollaboration(this IServiceCollection services) => services.AddScoped<Consultations>();
+    public sealed record AnchoringBody(string? Title, string? Matter, DateOnly? Deadline);
+
+    public sealed record AnchoringLineSummary(int Id, string Title, DateOnly StartedOn, DateOnly Deadline, int Members, int Answered);
+
+    public sealed record AnswerBody(string? Answer, DateOnly? AnsweredOn);
+
+    public sealed record RemindedDto(int Reminded);
+
+    public static IServiceCollection AddCollaboration(this IServiceCollection services) => services
+        .AddScoped<Consultations>()
+        .AddScoped<AnchoringRounds>();
 
     public static IEndpointRouteBuilder MapCollaborationApi(this IEndpointRouteBuilder api)
     {
@@ -33,7 +43,82 @@ public static class CollaborationApi
         c.MapPut("/draft", Draft).RequireAuthorization(Policies.Office).WithSummary("Draft the joint answer (office, PUR-1)");
         c.MapPost("/approve", Approve).RequireAuthorization(Policies.LoggedIn).WithSummary("Record the board's approval with its decision reference (board or office, PUR-1)");
         c.MapPost("/send", Send).RequireAuthorization(Policies.Office).WithSummary("Send the approved answer and file it (office, PUR-1)");
+
+        var a = api.MapGroup("/partnerships/{slug}/anchoring-rounds").WithTags("Collaboration").AddEndpointFilter<RuleViolationFilter>();
+        a.MapGet("/", ListRounds).RequireAuthorization(Policies.LoggedIn).WithSummary("Anchoring rounds (MEM-7)");
+        a.MapPost("/", StartRound).RequireAuthorization(Policies.Office).WithSummary("Start an anchoring round: mail the matter to each member's kommunedirektør and digitaliseringsleder (office, MEM-7)");
+        var r = api.MapGroup("/anchoring-rounds/{id:int}").WithTags("Collaboration").AddEndpointFilter<RuleViolationFilter>();
+        r.MapGet("/", GetRound).RequireAuthorization(Policies.LoggedIn).WithSummary("One round: each member's answer and date, who has not answered (a member: its own line)");
+        r.MapPut("/answers/{orgnr}", Answer).RequireAuthorization(Policies.LoggedIn).WithSummary("Record a member's answer and its date (office, or the member's own contact; MEM-7)");
+        r.MapPost("/reminders", Remind).RequireAuthorization(Policies.Office).WithSummary("Remind the members that have not answered (office, MEM-7)");
         return api;
+    }
+
+    private static async Task<Results<Ok<List<AnchoringLineSummary>>, ProblemHttpResult>> ListRounds(string slug, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db, CancellationToken ct)
+    {
+        var (outcome, p) = await access.ReadAsync(slug, user, ct);
+        if (outcome != PartnershipAccess.Outcome.Allowed)
+        {
+            return MembersApi.Denied(outcome, slug);
+        }
+
+        var rounds = await db.AnchoringRounds.AsNoTracking().Include(x => x.Lines).Where(x => x.PartnershipId == p!.Id).OrderByDescending(x => x.StartedOn).ToListAsync(ct);
+        return TypedResults.Ok(rounds.Select(x => new AnchoringLineSummary(x.Id, x.Title, x.StartedOn, x.Deadline, x.Lines.Count, x.Lines.Count(l => l.AnsweredOn is not null))).ToList());
+    }
+
+    private static async Task<Results<Created<AnchoringRounds.Dto>, ProblemHttpResult>> StartRound(string slug, AnchoringBody body, ClaimsPrincipal user, PartnershipAccess access, AnchoringRounds rounds, CancellationToken ct)
+    {
+        var (outcome, p) = await access.ReadAsync(slug, user, ct);
+        if (outcome != PartnershipAccess.Outcome.Allowed)
+        {
+            return MembersApi.Denied(outcome, slug);
+        }
+
+        var round = await rounds.StartAsync(p!.Id, body.Title, body.Matter, body.Deadline, ct);
+        return TypedResults.Created($"/api/anchoring-rounds/{round.Id}", await rounds.ToDtoAsync(round, user, ct));
+    }
+
+    private static async Task<(AnchoringRound? Round, ProblemHttpResult? Denied)> LoadRoundAsync(int id, ClaimsPrincipal user, PartnershipAccess access, AnchoringRounds rounds, CancellationToken ct)
+    {
+        var round = await rounds.FindAsync(id, ct);
+        return round is null || !await access.CanReadAsync(round.PartnershipId, user, ct) ? (null, Problems.NotFound($"No anchoring round {id}.")) : (round, null);
+    }
+
+    private static async Task<Results<Ok<AnchoringRounds.Dto>, ProblemHttpResult>> GetRound(int id, ClaimsPrincipal user, PartnershipAccess access, AnchoringRounds rounds, CancellationToken ct)
+    {
+        var (round, denied) = await LoadRoundAsync(id, user, access, rounds, ct);
+        return denied ?? (Results<Ok<AnchoringRounds.Dto>, ProblemHttpResult>)TypedResults.Ok(await rounds.ToDtoAsync(round!, user, ct));
+    }
+
+    private static async Task<Results<Ok<AnchoringRounds.Dto>, ProblemHttpResult>> Answer(int id, string orgnr, AnswerBody body, ClaimsPrincipal user, PartnershipAccess access, AnchoringRounds rounds, CancellationToken ct)
+    {
+        var (round, denied) = await LoadRoundAsync(id, user, access, rounds, ct);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (!MemberAccess.CanEdit(user, orgnr))
+        {
+            return Problems.Forbidden("A member's answer is given by its own contact or recorded by the office.", "MEM-7");
+        }
+
+        try
+        {
+            await rounds.RecordAnswerAsync(round!, orgnr, body.Answer, body.AnsweredOn, ct);
+        }
+        catch (KeyNotFoundException)
+        {
+            return Problems.NotFound($"{orgnr} is not a member of this partnership.");
+        }
+
+        return TypedResults.Ok(await rounds.ToDtoAsync(round!, user, ct));
+    }
+
+    private static async Task<Results<Ok<RemindedDto>, ProblemHttpResult>> Remind(int id, ClaimsPrincipal user, PartnershipAccess access, AnchoringRounds rounds, CancellationToken ct)
+    {
+        var (round, denied) = await LoadRoundAsync(id, user, access, rounds, ct);
+        return denied ?? (Results<Ok<RemindedDto>, ProblemHttpResult>)TypedResults.Ok(new RemindedDto(await rounds.RemindAsync(round!, ct)));
     }
 
     private static async Task<Results<Ok<List<ConsultationLine>>, ProblemHttpResult>> List(string slug, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db, CancellationToken ct)

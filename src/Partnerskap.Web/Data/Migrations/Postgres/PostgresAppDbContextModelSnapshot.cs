@@ -173,6 +173,84 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AnchoringRoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MailedTo")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("RemindedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("AnchoringRoundId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("AnchoringLine");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("AnchoringRounds");
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Collaboration.Consultation", b =>
                 {
                     b.Property<int>("Id")
@@ -1499,6 +1577,30 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringLine", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Collaboration.AnchoringRound", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("AnchoringRoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringRound", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Collaboration.Consultation", b =>
                 {
                     b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
@@ -1722,6 +1824,11 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringRound", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Partnerskap.Domain.Collaboration.Consultation", b =>

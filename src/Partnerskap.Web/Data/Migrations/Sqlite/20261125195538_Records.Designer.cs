@@ -11,7 +11,7 @@ using Partnerskap.Web.Data;
 namespace Partnerskap.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125194430_Records")]
+    [Migration("20261125195538_Records")]
     partial class Records
     {
         /// <inheritdoc />
@@ -163,6 +163,80 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnchoringRoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MailedTo")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RemindedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("AnchoringRoundId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("AnchoringLine");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("AnchoringRounds");
                 });
 
             modelBuilder.Entity("Partnerskap.Domain.Collaboration.Consultation", b =>
@@ -1449,6 +1523,30 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringLine", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Collaboration.AnchoringRound", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("AnchoringRoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringRound", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Collaboration.Consultation", b =>
                 {
                     b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
@@ -1672,6 +1770,11 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringRound", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Partnerskap.Domain.Collaboration.Consultation", b =>

@@ -13,6 +13,29 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AnchoringRounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PartnershipId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Matter = table.Column<string>(type: "text", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnchoringRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnchoringRounds_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseFiles",
                 columns: table => new
                 {
@@ -105,6 +128,38 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RecordCounters", x => new { x.PartnershipId, x.Year, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnchoringLine",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AnchoringRoundId = table.Column<int>(type: "integer", nullable: false),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    MailedTo = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Answer = table.Column<string>(type: "text", nullable: true),
+                    AnsweredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Reminders = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnchoringLine", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnchoringLine_AnchoringRounds_AnchoringRoundId",
+                        column: x => x.AnchoringRoundId,
+                        principalTable: "AnchoringRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AnchoringLine_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -205,6 +260,22 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AnchoringLine_AnchoringRoundId_MemberId",
+                table: "AnchoringLine",
+                columns: new[] { "AnchoringRoundId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnchoringLine_MemberId",
+                table: "AnchoringLine",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnchoringRounds_PartnershipId",
+                table: "AnchoringRounds",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseFiles_PartnershipId_Key",
                 table: "CaseFiles",
                 columns: new[] { "PartnershipId", "Key" },
@@ -282,6 +353,9 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AnchoringLine");
+
+            migrationBuilder.DropTable(
                 name: "ConsultationInput");
 
             migrationBuilder.DropTable(
@@ -292,6 +366,9 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RecordDocuments");
+
+            migrationBuilder.DropTable(
+                name: "AnchoringRounds");
 
             migrationBuilder.DropTable(
                 name: "Consultations");

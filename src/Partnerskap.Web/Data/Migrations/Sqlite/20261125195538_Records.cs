@@ -12,6 +12,29 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AnchoringRounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Matter = table.Column<string>(type: "TEXT", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnchoringRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnchoringRounds_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseFiles",
                 columns: table => new
                 {
@@ -104,6 +127,38 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RecordCounters", x => new { x.PartnershipId, x.Year, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnchoringLine",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AnchoringRoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MailedTo = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", nullable: true),
+                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RemindedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Reminders = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnchoringLine", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnchoringLine_AnchoringRounds_AnchoringRoundId",
+                        column: x => x.AnchoringRoundId,
+                        principalTable: "AnchoringRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AnchoringLine_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -204,6 +259,22 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AnchoringLine_AnchoringRoundId_MemberId",
+                table: "AnchoringLine",
+                columns: new[] { "AnchoringRoundId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnchoringLine_MemberId",
+                table: "AnchoringLine",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnchoringRounds_PartnershipId",
+                table: "AnchoringRounds",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseFiles_PartnershipId_Key",
                 table: "CaseFiles",
                 columns: new[] { "PartnershipId", "Key" },
@@ -281,6 +352,9 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AnchoringLine");
+
+            migrationBuilder.DropTable(
                 name: "ConsultationInput");
 
             migrationBuilder.DropTable(
@@ -291,6 +365,9 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RecordDocuments");
+
+            migrationBuilder.DropTable(
+                name: "AnchoringRounds");
 
             migrationBuilder.DropTable(
                 name: "Consultations");
