@@ -57,3 +57,41 @@ public class ConsultationFlowTests(BrowserHost host) : IClassFixture<BrowserHost
         Assert.Empty(violations);
     }
 }
+
+/// <summary>MEM-7: the office starts an anchoring round, records an answer and reminds the rest. Axe on every step.</summary>
+public class AnchoringFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    [Fact]
+    public async Task Office_starts_an_anchoring_round_records_an_answer_and_reminds_with_no_axe_violations()
+    {
+        var page = await host.NewPageAsync();
+        var violations = new List<string>();
+        await new LoginPage(page).OpenAsync();
+        await new LoginPage(page).LogInAsync(PartnerskapFactory.OfficeEmail, PartnerskapFactory.Password);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" }).GetByRole(AriaRole.Link, new() { Name = "Forankring" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Forankring hos medlemmene" })).ToBeVisibleAsync();
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(page));
+
+        await page.GetByLabel("Tittel").FillAsync("Felles skyplattform");
+        await page.GetByLabel("Saken (sendes på e-post)").FillAsync("Styret foreslår en felles skyplattform.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send til medlemmene" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Felles skyplattform" })).ToBeVisibleAsync();
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(page));
+
+        await page.GetByLabel("Medlem", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Asker" });
+        await page.GetByLabel("Svar", new() { Exact = true }).FillAsync("Asker støtter forslaget.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrer svar" }).ClickAsync();
+        await Expect(page.GetByText("Svaret er registrert.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Asker støtter forslaget." })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send påminnelse til 51 som ikke har svart" }).ClickAsync();
+        await Expect(page.GetByText("Påminnelse er sendt til 51 medlemmer.")).ToBeVisibleAsync();
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(page));
+
+        await page.SetViewportSizeAsync(360, 740);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"anchoring page is {overflow}px wider than a 360px screen");
+        Assert.Empty(violations);
+    }
+}

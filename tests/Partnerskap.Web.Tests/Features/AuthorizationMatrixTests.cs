@@ -132,6 +132,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/public", Audience.Anonymous, "/digiviken/public"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/records", Audience.Office, "/digiviken/records"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/consultations", Audience.LoggedIn, "/digiviken/consultations"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/anchoring", Audience.LoggedIn, "/digiviken/anchoring"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/consultations/{id:int}", Audience.LoggedIn, "/digiviken/consultations/999999"),
     ];
 
