@@ -162,6 +162,23 @@ public abstract class PartnershipSeparationTests(AppHost host)
     }
 
     [Fact]
+    public async Task An_office_login_of_another_partnership_finds_no_invoice_of_DigiViken_by_id()
+    {
+        await SecondPartnershipAsync();
+        var office = await App.LoginAsOfficeAsync();
+        Assert.Equal(HttpStatusCode.OK, (await office.SetSellerAsync()).StatusCode);
+        var run = await (await office.PostAsync("/api/partnerships/digiviken/fees/2022/run", null, TestContext.Current.CancellationToken)).ReadJsonAsync();
+        var id = run.GetProperty("invoices")[0].GetProperty("id").GetInt32();
+        var officeB = await UserAsync(Roles.Office, partnerships: [B]);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await officeB.GetAsync($"/api/invoices/{id}/pdf", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officeB.GetAsync($"/api/invoices/{id}/ehf", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officeB.PostAsync($"/api/invoices/{id}/sent", null, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officeB.PostAsJsonAsync($"/api/invoices/{id}/credit", new { reason = "x" }, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync($"/api/invoices/{id}/pdf", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_login_can_only_be_tied_to_existing_partnerships_and_only_as_office_or_board()
     {
         var office = await App.LoginAsOfficeAsync();
