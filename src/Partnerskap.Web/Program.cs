@@ -9,9 +9,11 @@ using Microsoft.Extensions.WebEncoders;
 using Partnerskap.Web.Data;
 using Partnerskap.Web.Features.Audit;
 using Partnerskap.Web.Features.Board;
+using Partnerskap.Web.Features.Collaboration;
 using Partnerskap.Web.Features.Fees;
 using Partnerskap.Web.Features.Members;
 using Partnerskap.Web.Features.Partnerships;
+using Partnerskap.Web.Features.Records;
 using Partnerskap.Web.Features.Statistics;
 using Partnerskap.Web.Features.Users;
 using Partnerskap.Web.Infrastructure;
@@ -50,6 +52,8 @@ builder.Services.AddMembers();
 builder.Services.AddFees();
 builder.Services.AddGovernance();
 builder.Services.AddStatistics();
+builder.Services.AddRecords();
+builder.Services.AddCollaboration();
 builder.Services.AddDocumentsMailAndLookups(builder.Configuration);
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
@@ -113,6 +117,8 @@ api.MapFeesApi();
 api.MapGovernanceApi();
 api.MapAuditApi();
 api.MapStatisticsApi();
+api.MapRecordsApi();
+api.MapCollaborationApi();
 api.MapBackupsApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>

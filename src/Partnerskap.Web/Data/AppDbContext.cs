@@ -7,6 +7,7 @@ using Partnerskap.Domain.Fees;
 using Partnerskap.Domain.Meetings;
 using Partnerskap.Domain.Members;
 using Partnerskap.Domain.Partnerships;
+using Partnerskap.Domain.Records;
 using Partnerskap.Domain.Statistics;
 
 namespace Partnerskap.Web.Data;
@@ -61,6 +62,20 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    public DbSet<PartnershipAssignment> PartnershipAssignments => Set<PartnershipAssignment>();
+
+    public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
+
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+
+    public DbSet<RecordDocument> RecordDocuments => Set<RecordDocument>();
+
+    public DbSet<Configurations.RecordCounter> RecordCounters => Set<Configurations.RecordCounter>();
+
+    public DbSet<Partnerskap.Domain.Collaboration.Consultation> Consultations => Set<Partnerskap.Domain.Collaboration.Consultation>();
+
+    public DbSet<Partnerskap.Domain.Collaboration.AnchoringRound> AnchoringRounds => Set<Partnerskap.Domain.Collaboration.AnchoringRound>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

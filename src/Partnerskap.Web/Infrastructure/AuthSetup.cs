@@ -12,6 +12,12 @@ public static class Policies
     /// <summary>Programme office (ORG-3): administers everything.</summary>
     public const string Office = "office";
 
+    /// <summary>
+    /// Office login tied to no partnership: the installation's administrator (logins, partnerships, audit log, backups).
+    /// An office login assigned to partnerships is office only there.
+    /// </summary>
+    public const string Admin = "installation-admin";
+
     /// <summary>Any logged-in user: office, board or member contact.</summary>
     public const string LoggedIn = "logged-in";
 
@@ -66,9 +72,11 @@ public static class AuthSetup
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Office, p => p.RequireRole(Roles.Office))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Office).AddRequirements(new InstallationAdminRequirement()))
             .AddPolicy(Policies.LoggedIn, p => p.RequireAuthenticatedUser())
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
+        services.AddScoped<IAuthorizationHandler, InstallationAdminHandler>();
         return services;
     }
 
@@ -96,5 +104,21 @@ public sealed class AppClaimsPrincipalFactory(
         }
 
         return identity;
+    }
+}
+
+/// <summary>The login is office and assigned to no partnership (see <see cref="Policies.Admin"/>).</summary>
+public sealed class InstallationAdminRequirement : IAuthorizationRequirement;
+
+public sealed class InstallationAdminHandler(Features.Partnerships.PartnershipAccess access, IHttpContextAccessor http)
+    : AuthorizationHandler<InstallationAdminRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, InstallationAdminRequirement requirement)
+    {
+        var ct = http.HttpContext?.RequestAborted ?? CancellationToken.None;
+        if (await access.IsInstallationAdminAsync(context.User, ct))
+        {
+            context.Succeed(requirement);
+        }
     }
 }

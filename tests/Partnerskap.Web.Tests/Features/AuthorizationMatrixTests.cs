@@ -92,6 +92,25 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("GET", "/api/audit/", Audience.Office, "/api/audit"),
         ("GET", "/api/audit/verify", Audience.Office, "/api/audit/verify"),
         ("POST", "/api/backups", Audience.Office, "/api/backups"),
+        // Records (ORG-1): the office and the board read them (member contacts 403); the public journal is open.
+        ("GET", "/api/partnerships/{slug}/records", Audience.Office, "/api/partnerships/digiviken/records"),
+        ("POST", "/api/partnerships/{slug}/records", Audience.Office, "/api/partnerships/digiviken/records"),
+        ("GET", "/api/partnerships/{slug}/records/export", Audience.Office, "/api/partnerships/digiviken/records/export"),
+        ("GET", "/api/partnerships/{slug}/journal", Audience.Anonymous, "/api/partnerships/digiviken/journal"),
+        // Consultations (PUR-1): members read and give their own input (the matrix's contact acts for Asker); the office drafts and sends.
+        ("GET", "/api/partnerships/{slug}/consultations/", Audience.LoggedIn, "/api/partnerships/digiviken/consultations"),
+        ("POST", "/api/partnerships/{slug}/consultations/", Audience.Office, "/api/partnerships/digiviken/consultations"),
+        ("GET", "/api/consultations/{id:int}/", Audience.LoggedIn, "/api/consultations/999999"),
+        ("PUT", "/api/consultations/{id:int}/inputs/{orgnr}", Audience.LoggedIn, "/api/consultations/999999/inputs/920125298"),
+        ("PUT", "/api/consultations/{id:int}/draft", Audience.Office, "/api/consultations/999999/draft"),
+        ("POST", "/api/consultations/{id:int}/approve", Audience.LoggedIn, "/api/consultations/999999/approve"), // board or office; others 404/403 after loading
+        ("POST", "/api/consultations/{id:int}/send", Audience.Office, "/api/consultations/999999/send"),
+        // Anchoring rounds (MEM-7).
+        ("GET", "/api/partnerships/{slug}/anchoring-rounds/", Audience.LoggedIn, "/api/partnerships/digiviken/anchoring-rounds"),
+        ("POST", "/api/partnerships/{slug}/anchoring-rounds/", Audience.Office, "/api/partnerships/digiviken/anchoring-rounds"),
+        ("GET", "/api/anchoring-rounds/{id:int}/", Audience.LoggedIn, "/api/anchoring-rounds/999999"),
+        ("PUT", "/api/anchoring-rounds/{id:int}/answers/{orgnr}", Audience.LoggedIn, "/api/anchoring-rounds/999999/answers/920125298"),
+        ("POST", "/api/anchoring-rounds/{id:int}/reminders", Audience.Office, "/api/anchoring-rounds/999999/reminders"),
         ("PAGE", "audit", Audience.Office, "/audit?verify=true"),
         ("PAGE", "", Audience.Anonymous, "/"),
         ("PAGE", "error", Audience.Anonymous, "/error"),
@@ -119,6 +138,12 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/invoices", Audience.LoggedIn, "/digiviken/invoices"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/invoices/{id:int}", Audience.LoggedIn, "/digiviken/invoices/999999"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/statistics", Audience.LoggedIn, "/digiviken/statistics"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/journal", Audience.Anonymous, "/digiviken/journal"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/public", Audience.Anonymous, "/digiviken/public"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/records", Audience.Office, "/digiviken/records"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/consultations", Audience.LoggedIn, "/digiviken/consultations"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/anchoring", Audience.LoggedIn, "/digiviken/anchoring"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/consultations/{id:int}", Audience.LoggedIn, "/digiviken/consultations/999999"),
     ];
 
     private static IEnumerable<(string Method, string Pattern)> AppEndpoints(IServiceProvider services) =>

@@ -76,7 +76,7 @@ public static class AuditLog
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Office);
+        var group = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Admin);
         group.MapGet("/", List).WithSummary("Audit entries, newest first (office)");
         group.MapGet("/verify", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await VerifyAsync(db, ct)))
             .WithSummary("Verify the hash chain; names the first broken entry (office)");

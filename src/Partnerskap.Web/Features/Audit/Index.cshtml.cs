@@ -7,7 +7,7 @@ using Partnerskap.Web.Infrastructure;
 namespace Partnerskap.Web.Features.Audit;
 
 /// <summary>The audit log for the office, with a check of the hash chain.</summary>
-[Authorize(Policy = Policies.Office)]
+[Authorize(Policy = Policies.Admin)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public List<AuditLog.EntryDto> Entries { get; private set; } = [];

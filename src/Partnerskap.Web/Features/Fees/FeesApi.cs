@@ -63,11 +63,11 @@ public static class FeesApi
         var i = api.MapGroup("/invoices/{id:int}").WithTags("Fees").AddEndpointFilter<RuleViolationFilter>();
         i.MapGet("/ehf", Ehf).RequireAuthorization(Policies.LoggedIn).WithSummary("EHF 3.0 / PEPPOL BIS Billing 3.0 UBL XML");
         i.MapGet("/pdf", Pdf).RequireAuthorization(Policies.LoggedIn).WithSummary("The invoice as PDF");
-        i.MapPost("/sent", (int id, ClaimsPrincipal u, AppDbContext db, InvoiceActions a, CancellationToken ct) => Act(id, u, db, pid => a.MarkSentAsync(pid, id, ct), ct))
+        i.MapPost("/sent", (int id, ClaimsPrincipal u, AppDbContext db, PartnershipAccess acc, InvoiceActions a, CancellationToken ct) => Act(id, u, db, acc, pid => a.MarkSentAsync(pid, id, ct), ct))
             .RequireAuthorization(Policies.Office).WithSummary("Mark sent (office)");
-        i.MapPost("/paid", (int id, PaidBody body, ClaimsPrincipal u, AppDbContext db, InvoiceActions a, CancellationToken ct) => Act(id, u, db, pid => a.MarkPaidAsync(pid, id, body.PaidOn, body.Amount, ct), ct))
+        i.MapPost("/paid", (int id, PaidBody body, ClaimsPrincipal u, AppDbContext db, PartnershipAccess acc, InvoiceActions a, CancellationToken ct) => Act(id, u, db, acc, pid => a.MarkPaidAsync(pid, id, body.PaidOn, body.Amount, ct), ct))
             .RequireAuthorization(Policies.Office).WithSummary("Register payment (office)");
-        i.MapPost("/credit", (int id, CreditBody body, ClaimsPrincipal u, AppDbContext db, InvoiceActions a, CancellationToken ct) => Act(id, u, db, pid => a.CreditAsync(pid, id, body.Reason, ct), ct))
+        i.MapPost("/credit", (int id, CreditBody body, ClaimsPrincipal u, AppDbContext db, PartnershipAccess acc, InvoiceActions a, CancellationToken ct) => Act(id, u, db, acc, pid => a.CreditAsync(pid, id, body.Reason, ct), ct))
             .RequireAuthorization(Policies.Office).WithSummary("Credit in full with a credit note (office)");
         return api;
     }
@@ -84,7 +84,7 @@ public static class FeesApi
         return TypedResults.Ok(models.Select(ToDto).ToList());
     }
 
-    private static async Task<Results<Created<FeeModelDto>, ProblemHttpResult>> AddModel(string slug, FeeModelBody body, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db, AuditContext audit, CancellationToken ct)
+    private static async Task<Results<Created<FeeModelDto>, ProblemHttpResult>> AddModel(string slug, FeeModelBody body, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db, AuditContext audit, Records.Records records, TimeProvider clock, CancellationToken ct)
     {
         var (outcome, p) = await access.ReadAsync(slug, user, ct);
         if (outcome != PartnershipAccess.Outcome.Allowed)
@@ -115,8 +115,15 @@ public static class FeesApi
 
         var model = new FeeModel(p.Id, year, body.Decision ?? "", schedules, estimate, frequency);
         audit.DecisionRef = model.Decision;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.FeeModels.Add(model);
         await db.SaveChangesAsync(ct);
+
+        // ORG-1: the fee decision is filed in the records (one case per fee model version).
+        await records.FileAsync(p.Id, new Records.Records.Filing(
+            $"fee-model:{year}", $"Kontingentmodell fra {year}", Domain.Records.EntryType.InternalNoFollowUp,
+            $"Vedtak om kontingentmodell fra {year}: {model.Decision}", PartnershipTime.Today(clock)), ct);
+        await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/partnerships/{slug}/fee-models", ToDto(model));
     }
 
@@ -301,10 +308,10 @@ public static class FeesApi
             : Problems.Forbidden("An invoice is for the office, the board and the member it is addressed to.");
     }
 
-    private static async Task<Results<Ok<InvoiceDto>, ProblemHttpResult>> Act(int id, ClaimsPrincipal user, AppDbContext db, Func<int, Task<Invoice>> action, CancellationToken ct)
+    private static async Task<Results<Ok<InvoiceDto>, ProblemHttpResult>> Act(int id, ClaimsPrincipal user, AppDbContext db, PartnershipAccess access, Func<int, Task<Invoice>> action, CancellationToken ct)
     {
         var partnershipId = await db.Invoices.AsNoTracking().Where(i => i.Id == id).Select(i => (int?)i.PartnershipId).SingleOrDefaultAsync(ct);
-        if (partnershipId is null)
+        if (partnershipId is null || !await access.CanReadAsync(partnershipId.Value, user, ct)) // an office tied to another partnership sees no such invoice
         {
             return Problems.NotFound($"No invoice {id}.");
         }

@@ -83,7 +83,7 @@ public sealed class DetailsModel(PartnershipAccess access, GetMember.Handler han
             return NotFound();
         }
 
-        Member = await handler.Handle(new GetMember.Query(Partnership.Id, number.Value, PartnershipTime.Today(clock)), ct);
+        Member = await handler.Handle(new GetMember.Query(Partnership.Id, number.Value, PartnershipTime.Today(clock), MemberAccess.CanSeePersonalData(User, number.Value)), ct);
         return Member is null ? NotFound() : null;
     }
 

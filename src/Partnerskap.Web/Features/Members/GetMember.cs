@@ -7,7 +7,8 @@ namespace Partnerskap.Web.Features.Members;
 /// <summary>One member with its contacts, roles and history (a timeline of what happened, oldest first).</summary>
 public static class GetMember
 {
-    public sealed record Query(int PartnershipId, string Orgnr, DateOnly AsOf);
+    /// <param name="ShowPersonalData">Contacts' e-mail and phone; false leaves them out (see <see cref="MemberAccess.CanSeePersonalData"/>).</param>
+    public sealed record Query(int PartnershipId, string Orgnr, DateOnly AsOf, bool ShowPersonalData = true);
 
     public sealed record NumberPeriod(string Number, DateOnly ValidFrom, DateOnly? ValidTo);
 
@@ -65,7 +66,7 @@ public static class GetMember
                 .ToList();
 
             var contacts = member.Contacts.OrderBy(c => c.Name)
-                .Select(c => new Contact(c.Id, c.Name, c.Email, c.Phone, member.Roles
+                .Select(c => new Contact(c.Id, c.Name, query.ShowPersonalData ? c.Email : null, query.ShowPersonalData ? c.Phone : null, member.Roles
                     .Where(r => r.ContactId == c.Id)
                     .OrderBy(r => r.From)
                     .Select(r => new Role(r.Id, r.Role.ToApi(), r.From, r.To, r.Covers(query.AsOf)))

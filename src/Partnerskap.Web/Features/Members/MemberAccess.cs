@@ -9,4 +9,7 @@ public static class MemberAccess
 {
     public static bool CanEdit(ClaimsPrincipal user, string orgnr) =>
         user.IsOffice() || (user.IsInRole(Roles.MemberContact) && user.Orgnr() == orgnr);
+
+    /// <summary>Contacts' e-mail addresses and phone numbers: the office and the member's own contacts only (personal data).</summary>
+    public static bool CanSeePersonalData(ClaimsPrincipal user, string orgnr) => CanEdit(user, orgnr);
 }

@@ -256,7 +256,7 @@ public static class MembersApi
             return Denied(outcome, slug);
         }
 
-        var m = await handler.Handle(new GetMember.Query(partnership!.Id, number.Value, date), ct);
+        var m = await handler.Handle(new GetMember.Query(partnership!.Id, number.Value, date, MemberAccess.CanSeePersonalData(user, number.Value)), ct);
         if (m is null)
         {
             return Problems.NotFound($"{number} is not a member of {partnership.Name}.");

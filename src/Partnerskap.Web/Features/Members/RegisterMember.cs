@@ -23,7 +23,7 @@ public static class RegisterMember
         string? PostalCode = null,
         string? City = null);
 
-    public sealed class Handler(AppDbContext db, MemberDocuments documents)
+    public sealed class Handler(AppDbContext db, MemberDocuments documents, Records.Records records, TimeProvider clock)
     {
         public async Task<Member> Handle(Command c, CancellationToken ct)
         {
@@ -109,6 +109,12 @@ public static class RegisterMember
                 member.RecordSigning(c.SignedBy, c.SignedAt, c.SignedOn, documentId);
                 db.Members.Add(member);
                 await db.SaveChangesAsync(ct);
+
+                // ORG-1: the joining is filed in the records, with the signed agreement when there is one.
+                await records.FileAsync(partnership.Id, new Records.Records.Filing(
+                    $"member:{member.Orgnr}", $"Medlemskap – {member.Name}", Domain.Records.EntryType.Incoming,
+                    $"Innmelding og signert partneravtale – {member.Name}", PartnershipTime.Today(clock), member.Name,
+                    Documents: documentId is { } d ? [new Records.Records.FiledDocument(d, "Signert partneravtale")] : null), ct);
                 await tx.CommitAsync(ct);
                 return member;
             }

@@ -20,7 +20,7 @@ public static class RegisterResignation
 
     public sealed record Result(int NoticeId, DateOnly ReceivedOn, DateOnly EffectiveOn, bool OnTime, int ReceiptDocumentId, IReadOnlyList<string> MailedTo);
 
-    public sealed class Handler(AppDbContext db, MemberDocuments documents, IMailer mailer, TimeProvider clock, AuditContext audit, Infrastructure.Telemetry telemetry, ILogger<Handler> logger)
+    public sealed class Handler(AppDbContext db, MemberDocuments documents, Records.Records records, IMailer mailer, TimeProvider clock, AuditContext audit, Infrastructure.Telemetry telemetry, ILogger<Handler> logger)
     {
         public async Task<Result> Handle(Command command, CancellationToken ct)
         {
@@ -62,6 +62,16 @@ public static class RegisterResignation
                 await db.SaveChangesAsync(ct);
                 notice.AttachReceipt(receipt.Id);
                 await db.SaveChangesAsync(ct);
+
+                // ORG-1: the written notice (in) and the receipt (out) are filed in the member's case.
+                var caseKey = $"member:{member.Orgnr}";
+                var caseTitle = $"Medlemskap – {member.Name}";
+                await records.FileAsync(partnership.Id, new Records.Records.Filing(
+                    caseKey, caseTitle, Domain.Records.EntryType.Incoming, $"Skriftlig oppsigelse av partneravtalen – {member.Name}", receivedOn, member.Name,
+                    Documents: [new Records.Records.FiledDocument(written.Id, "Skriftlig oppsigelse")]), ct);
+                await records.FileAsync(partnership.Id, new Records.Records.Filing(
+                    caseKey, caseTitle, Domain.Records.EntryType.Outgoing, $"Kvittering for oppsigelse – {member.Name}", today, member.Name,
+                    Documents: [new Records.Records.FiledDocument(receipt.Id, "Kvittering")]), ct);
                 await tx.CommitAsync(ct);
                 telemetry.Resignations.Add(1);
 

@@ -7,8 +7,12 @@ using Partnerskap.Web.Infrastructure;
 namespace Partnerskap.Web.Features.Partnerships;
 
 /// <summary>
-/// Who may see a partnership. The office and board see all partnerships; a member contact sees only the
-/// partnerships its organisation (orgnr) is a member of. Partnerships are otherwise separated (api.md "Records").
+/// Who may see a partnership (api.md "Records": partnerships are separated).
+/// <list type="bullet">
+/// <item>Office and board logins with partnership assignments see only those partnerships.</item>
+/// <item>Office and board logins without assignments see all (the installation's administrator, e.g. the bootstrap login).</item>
+/// <item>A member contact sees only the partnerships its organisation (orgnr) is a member of.</item>
+/// </list>
 /// </summary>
 public sealed class PartnershipAccess(AppDbContext db)
 {
@@ -34,24 +38,43 @@ public sealed class PartnershipAccess(AppDbContext db)
     {
         if (user.IsOffice() || user.IsInRole(Roles.Board))
         {
-            return true;
+            var assigned = await AssignedAsync(user, ct);
+            return assigned.Count == 0 || assigned.Contains(partnershipId);
         }
 
         var orgnr = user.Orgnr();
         return orgnr is not null && await db.Members.AnyAsync(m => m.PartnershipId == partnershipId && m.Orgnr == orgnr, ct);
     }
 
-    /// <summary>The partnerships this user may see, ordered by name.</summary>
+    /// <summary>True for an office login tied to no partnership: it administers the whole installation (logins, audit, backups).</summary>
+    public async Task<bool> IsInstallationAdminAsync(ClaimsPrincipal user, CancellationToken ct) =>
+        user.IsOffice() && (await AssignedAsync(user, ct)).Count == 0;
+
+    /// <summary>The partnerships this user may see, ordered by name. <paramref name="user"/> null = the public (all partnerships' public pages).</summary>
     public async Task<List<Partnership>> ListAsync(ClaimsPrincipal? user, CancellationToken ct)
     {
         var all = await db.Partnerships.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
-        if (user is null || user.IsOffice() || user.IsInRole(Roles.Board))
+        if (user is null)
         {
             return all;
+        }
+
+        if (user.IsOffice() || user.IsInRole(Roles.Board))
+        {
+            var assigned = await AssignedAsync(user, ct);
+            return assigned.Count == 0 ? all : all.Where(p => assigned.Contains(p.Id)).ToList();
         }
 
         var orgnr = user.Orgnr();
         var mine = await db.Members.Where(m => m.Orgnr == orgnr).Select(m => m.PartnershipId).ToListAsync(ct);
         return all.Where(p => mine.Contains(p.Id)).ToList();
+    }
+
+    private async Task<List<int>> AssignedAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return userId is null
+            ? []
+            : await db.PartnershipAssignments.Where(a => a.UserId == userId).Select(a => a.PartnershipId).ToListAsync(ct);
     }
 }

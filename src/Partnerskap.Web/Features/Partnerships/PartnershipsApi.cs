@@ -25,7 +25,7 @@ public static class PartnershipsApi
             .WithSummary("Partnerships the caller may see");
 
         group.MapPost("/", Create)
-            .RequireAuthorization(Policies.Office)
+            .RequireAuthorization(Policies.Admin)
             .WithSummary("Create a partnership (office)");
 
         return api;

@@ -21,7 +21,7 @@ public static class BackupSetup
     {
         api.MapPost("/backups", CreateAsync)
             .WithTags("Operations")
-            .RequireAuthorization(Policies.Office)
+            .RequireAuthorization(Policies.Admin)
             .WithSummary("Back up the database and stored documents into the data folder (office)");
         return api;
     }

@@ -347,6 +347,169 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                     b.ToTable("Recusal");
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AnchoringRoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MailedTo")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("RemindedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("AnchoringRoundId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("AnchoringLine");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("AnchoringRounds");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.Consultation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApprovalDecisionRef")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Draft")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.ConsultationInput", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("GivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ConsultationId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("ConsultationInput");
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Decisions.Decision", b =>
                 {
                     b.Property<int>("Id")
@@ -1071,6 +1234,202 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                     b.ToTable("Partnerships");
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Records.CaseFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("CaseFiles");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Records.JournalEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseFileId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("EntryNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("JournalDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("JournalSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JournalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PublicTitle")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("Restricted")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId")
+                        .IsUnique();
+
+                    b.HasIndex("CaseFileId", "EntryNumber")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "JournalYear", "JournalSequence")
+                        .IsUnique();
+
+                    b.ToTable("JournalEntries");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Records.RecordDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("JournalEntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Main")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ObjectSystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("StoredDocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JournalEntryId");
+
+                    b.HasIndex("StoredDocumentId");
+
+                    b.ToTable("RecordDocuments");
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Statistics.DeflatorEstimate", b =>
                 {
                     b.Property<int>("Id")
@@ -1341,6 +1700,52 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                     b.ToTable("NumberCounters");
                 });
 
+            modelBuilder.Entity("Partnerskap.Web.Data.Configurations.RecordCounter", b =>
+                {
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Next")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnershipId", "Year", "Kind");
+
+                    b.ToTable("RecordCounters");
+                });
+
+            modelBuilder.Entity("Partnerskap.Web.Data.PartnershipAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("UserId", "PartnershipId")
+                        .IsUnique();
+
+                    b.ToTable("PartnershipAssignments");
+                });
+
             modelBuilder.Entity("Partnerskap.Web.Data.StatisticsImport", b =>
                 {
                     b.Property<int>("Id")
@@ -1546,6 +1951,54 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringLine", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Collaboration.AnchoringRound", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("AnchoringRoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringRound", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.Consultation", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.ConsultationInput", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Collaboration.Consultation", null)
+                        .WithMany("Inputs")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Decisions.Decision", b =>
                 {
                     b.HasOne("Partnerskap.Domain.Board.BoardCase", null)
@@ -1715,12 +2168,60 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Records.CaseFile", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Records.JournalEntry", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Records.CaseFile", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Records.RecordDocument", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Records.JournalEntry", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Web.Data.StoredDocument", null)
+                        .WithMany()
+                        .HasForeignKey("StoredDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Statistics.PopulationFigure", b =>
                 {
                     b.HasOne("Partnerskap.Web.Data.StatisticsImport", null)
                         .WithMany()
                         .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Partnerskap.Web.Data.PartnershipAssignment", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Partnerskap.Web.Data.StoredDocument", b =>
@@ -1739,6 +2240,16 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                     b.Navigation("Recusals");
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringRound", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.Consultation", b =>
+                {
+                    b.Navigation("Inputs");
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Members.Member", b =>
                 {
                     b.Navigation("Contacts");
@@ -1753,6 +2264,16 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Partnerskap.Domain.Members.Succession", b =>
                 {
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Records.CaseFile", b =>
+                {
+                    b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Records.JournalEntry", b =>
+                {
+                    b.Navigation("Documents");
                 });
 #pragma warning restore 612, 618
         }

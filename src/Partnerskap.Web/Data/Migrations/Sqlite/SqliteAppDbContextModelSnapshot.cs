@@ -328,6 +328,161 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                     b.ToTable("Recusal");
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnchoringRoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MailedTo")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RemindedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("AnchoringRoundId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("AnchoringLine");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("AnchoringRounds");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.Consultation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovalDecisionRef")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Draft")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.ConsultationInput", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GivenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ConsultationId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("ConsultationInput");
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Decisions.Decision", b =>
                 {
                     b.Property<int>("Id")
@@ -1028,6 +1183,196 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                     b.ToTable("Partnerships");
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Records.CaseFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("CaseFiles");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Records.JournalEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("JournalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JournalSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JournalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicTitle")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Restricted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId")
+                        .IsUnique();
+
+                    b.HasIndex("CaseFileId", "EntryNumber")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "JournalYear", "JournalSequence")
+                        .IsUnique();
+
+                    b.ToTable("JournalEntries");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Records.RecordDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JournalEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Main")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ObjectSystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("StoredDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JournalEntryId");
+
+                    b.HasIndex("StoredDocumentId");
+
+                    b.ToTable("RecordDocuments");
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Statistics.DeflatorEstimate", b =>
                 {
                     b.Property<int>("Id")
@@ -1292,6 +1637,50 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                     b.ToTable("NumberCounters");
                 });
 
+            modelBuilder.Entity("Partnerskap.Web.Data.Configurations.RecordCounter", b =>
+                {
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Next")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnershipId", "Year", "Kind");
+
+                    b.ToTable("RecordCounters");
+                });
+
+            modelBuilder.Entity("Partnerskap.Web.Data.PartnershipAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("UserId", "PartnershipId")
+                        .IsUnique();
+
+                    b.ToTable("PartnershipAssignments");
+                });
+
             modelBuilder.Entity("Partnerskap.Web.Data.StatisticsImport", b =>
                 {
                     b.Property<int>("Id")
@@ -1493,6 +1882,54 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringLine", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Collaboration.AnchoringRound", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("AnchoringRoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringRound", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.Consultation", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.ConsultationInput", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Collaboration.Consultation", null)
+                        .WithMany("Inputs")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Decisions.Decision", b =>
                 {
                     b.HasOne("Partnerskap.Domain.Board.BoardCase", null)
@@ -1662,12 +2099,60 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Records.CaseFile", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Records.JournalEntry", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Records.CaseFile", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Records.RecordDocument", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Records.JournalEntry", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Web.Data.StoredDocument", null)
+                        .WithMany()
+                        .HasForeignKey("StoredDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Statistics.PopulationFigure", b =>
                 {
                     b.HasOne("Partnerskap.Web.Data.StatisticsImport", null)
                         .WithMany()
                         .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Partnerskap.Web.Data.PartnershipAssignment", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Partnerskap.Web.Data.StoredDocument", b =>
@@ -1686,6 +2171,16 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                     b.Navigation("Recusals");
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringRound", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Collaboration.Consultation", b =>
+                {
+                    b.Navigation("Inputs");
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Members.Member", b =>
                 {
                     b.Navigation("Contacts");
@@ -1700,6 +2195,16 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Partnerskap.Domain.Members.Succession", b =>
                 {
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Records.CaseFile", b =>
+                {
+                    b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Records.JournalEntry", b =>
+                {
+                    b.Navigation("Documents");
                 });
 #pragma warning restore 612, 618
         }
