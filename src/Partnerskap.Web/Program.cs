@@ -47,6 +47,7 @@ if (builder.Configuration.GetValue<bool>("Partnerskap:Logging:Json"))
 builder.Services.AddMembers();
 builder.Services.AddFees();
 builder.Services.AddGovernance();
+builder.Services.AddBoard();
 builder.Services.AddStatistics();
 builder.Services.AddDocumentsMailAndLookups(builder.Configuration);
 builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -107,6 +108,7 @@ api.MapMembersApi();
 api.MapRegisterApi();
 api.MapFeesApi();
 api.MapGovernanceApi();
+api.MapBoardApi();
 api.MapAuditApi();
 api.MapStatisticsApi();
 api.MapBackupsApi();

@@ -1,0 +1,284 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Partnerskap.Testing;
+using Partnerskap.Web.Data;
+using Partnerskap.Web.Tests.Infrastructure;
+
+namespace Partnerskap.Web.Tests.Board;
+
+/// <summary>The programme board (issue 6): recusal (DIS-3), decisions, quorum, minutes and the decision register (ORG-2).</summary>
+public abstract class BoardApiTests(AppHost host)
+{
+    private const string P = "/api/partnerships/digiviken";
+    private const string Asker = "920125298";
+    private const string Baerum = "935478715";
+    private PartnerskapFactory App => host.App;
+
+    /// <summary>A board user with a member seat from 1 January 2026; returns (email, logged-in client).</summary>
+    private async Task<(string Email, HttpClient Client)> SeatAsync(HttpClient office, string? orgnr = null, string role = "member")
+    {
+        var email = $"seat-{Guid.NewGuid():N}@test.local";
+        await App.CreateUserAsync(email, Roles.Board, orgnr, $"Styremedlem {email[5..10]}");
+        (await office.PostAsJsonAsync($"{P}/board", new { userEmail = email, role, from = "2026-01-01" })).EnsureSuccessStatusCode();
+        return (email, await App.LoginAsync(email));
+    }
+
+    private static async Task<int> IdAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.ReadJsonAsync()).GetProperty("id").GetInt32();
+    }
+
+    private static Task<HttpResponseMessage> NewCaseAsync(HttpClient office, object body) => office.PostAsJsonAsync($"{P}/cases", body);
+
+    private static async Task<int> MeetingAsync(HttpClient office) =>
+        await IdAsync(await office.PostAsJsonAsync($"{P}/meetings", new { kind = "board", title = "Styremøte desember", startsAt = "2026-12-03T09:00:00+01:00", location = "Drammen" }));
+
+    [Fact]
+    public async Task DIS_3_party_member_is_recused_automatically_cannot_decide_and_does_not_see_restricted_papers()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        var (askerEmail, asker) = await SeatAsync(office, Asker);
+        var (_, other) = await SeatAsync(office);
+        var caseId = await IdAsync(await NewCaseAsync(office, new
+        {
+            title = "Tvist om lisenskostnader",
+            partyOrgnrs = new[] { Asker, Baerum },
+            restricted = true,
+            presentation = "Saksframlegg om fordeling av lisenskostnader.",
+            proposedDecision = "Styret foreslår mekling.",
+        }));
+        var paperId = await IdAsync(await office.PostAsJsonAsync($"/api/cases/{caseId}/papers", new
+        {
+            title = "Brev fra Asker",
+            fileName = "brev.txt",
+            contentType = "text/plain",
+            contentBase64 = Convert.ToBase64String(Encoding.UTF8.GetBytes("Fortrolig brev")),
+        }));
+
+        var detail = await asker.GetJsonAsync($"/api/cases/{caseId}");
+        Assert.True(detail.GetProperty("papersWithheld").GetBoolean());
+        var recusal = detail.GetProperty("recusals").EnumerateArray().Single(r => r.GetProperty("userEmail").GetString() == askerEmail);
+        Assert.True(recusal.GetProperty("automatic").GetBoolean());
+
+        await (await asker.GetAsync($"/api/cases/{caseId}/papers")).AssertProblemAsync(HttpStatusCode.Forbidden, "DIS-3");
+        await (await asker.GetAsync($"/api/cases/{caseId}/papers/{paperId}")).AssertProblemAsync(HttpStatusCode.Forbidden, "DIS-3");
+        var documentId = await App.WithDbAsync(db => Task.FromResult(db.Cases.SelectMany(c => c.Papers).Single(p => p.Id == paperId).DocumentId));
+        await (await asker.GetAsync($"/api/documents/{documentId}")).AssertProblemAsync(HttpStatusCode.Forbidden, "DIS-3");
+        await (await asker.PostAsJsonAsync($"/api/cases/{caseId}/decision", new { text = "Vedtak" })).AssertProblemAsync(HttpStatusCode.Forbidden, "DIS-3");
+
+        var papers = await other.GetJsonAsync($"/api/cases/{caseId}/papers");
+        Assert.Equal("Styret foreslår mekling.", papers.GetProperty("proposedDecision").GetString());
+        Assert.Equal("Fortrolig brev", await other.GetStringAsync($"/api/cases/{caseId}/papers/{paperId}"));
+
+        // A member contact does not read restricted papers either, but sees the case exists.
+        var contact = $"contact-{Guid.NewGuid():N}@test.local";
+        await App.CreateUserAsync(contact, Roles.MemberContact, Baerum);
+        var contactClient = await App.LoginAsync(contact);
+        await (await contactClient.GetAsync($"/api/cases/{caseId}/papers")).AssertProblemAsync(HttpStatusCode.Forbidden, "DIS-3");
+        Assert.Equal(HttpStatusCode.OK, (await contactClient.GetAsync($"/api/cases/{caseId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DIS_3_declared_conflict_is_decided_by_the_board_and_interests_suggest_recusals()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        var (memberEmail, member) = await SeatAsync(office);
+        var (_, colleague) = await SeatAsync(office);
+        (await office.PostAsJsonAsync($"{P}/interests", new { userEmail = memberEmail, organisation = "Bærum kommune", orgnr = Baerum, role = "Styremedlem i IKT-selskap" }))
+            .EnsureSuccessStatusCode();
+        var caseId = await IdAsync(await NewCaseAsync(office, new { title = "Felles anskaffelse", partyOrgnrs = new[] { Baerum }, restricted = true }));
+
+        var detail = await office.GetJsonAsync($"/api/cases/{caseId}");
+        Assert.Contains(detail.GetProperty("suggestedRecusals").EnumerateArray(), s => s.GetProperty("userEmail").GetString() == memberEmail);
+
+        var declared = await member.PostAsJsonAsync($"/api/cases/{caseId}/conflicts", new { reason = "Styremedlem i IKT-selskap" });
+        var recusalId = await IdAsync(declared);
+        await (await member.GetAsync($"/api/cases/{caseId}/papers")).AssertProblemAsync(HttpStatusCode.Forbidden, "DIS-3"); // declared: recused until decided
+        await (await member.PostAsJsonAsync($"/api/cases/{caseId}/recusals/{recusalId}/decision", new { upheld = false })).AssertProblemAsync(HttpStatusCode.Forbidden, "DIS-3");
+
+        var decided = await colleague.PostAsJsonAsync($"/api/cases/{caseId}/recusals/{recusalId}/decision", new { upheld = false, decisionRef = "Styremøte 3. desember" });
+        Assert.Equal("rejected", (await decided.ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/api/cases/{caseId}/papers")).StatusCode);
+        await (await office.PostAsJsonAsync($"/api/cases/{caseId}/recusals/{recusalId}/decision", new { upheld = true })).AssertProblemAsync(HttpStatusCode.Conflict, "DIS-3");
+    }
+
+    [Fact]
+    public async Task ORG_2_meeting_decision_needs_a_quorum_and_approved_minutes_freeze_the_meeting()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        var (askerEmail, _) = await SeatAsync(office, Asker);
+        var (leaderEmail, _) = await SeatAsync(office, role: "leader");
+        var meetingId = await MeetingAsync(office);
+        var caseId = await IdAsync(await NewCaseAsync(office, new { title = "Budsjett 2027", partyOrgnrs = new[] { Asker }, meetingId }));
+        await IdAsync(await office.PostAsJsonAsync($"/api/cases/{caseId}/recusals", new { userEmail = leaderEmail, reason = "Søker stilling i sekretariatet" }));
+        var recusalId = (await office.GetJsonAsync($"/api/cases/{caseId}")).GetProperty("recusals").EnumerateArray()
+            .Single(r => r.GetProperty("userEmail").GetString() == leaderEmail).GetProperty("id").GetInt32();
+        (await office.PostAsJsonAsync($"/api/cases/{caseId}/recusals/{recusalId}/decision", new { upheld = false })).EnsureSuccessStatusCode();
+
+        // Nobody recorded present: not quorate.
+        await (await office.PostAsJsonAsync($"/api/cases/{caseId}/decision", new { text = "Budsjettet vedtas.", voteResult = "Enstemmig" })).AssertProblemAsync(HttpStatusCode.Conflict, "ORG-2");
+        var minutes = await office.GetJsonAsync($"/api/meetings/{meetingId}/minutes");
+        var all = minutes.GetProperty("attendance").EnumerateArray().Select(a => a.GetProperty("email").GetString()!).ToList();
+        var line = minutes.GetProperty("cases").EnumerateArray().Single();
+        var eligible = line.GetProperty("eligible").GetInt32();
+        Assert.True(eligible >= 1);
+
+        // Only the recused Asker member present: does not count towards the quorum (DIS-3).
+        (await office.PutAsJsonAsync($"/api/meetings/{meetingId}/attendance", new { present = new[] { askerEmail } })).EnsureSuccessStatusCode();
+        await (await office.PostAsJsonAsync($"/api/cases/{caseId}/decision", new { text = "Budsjettet vedtas." })).AssertProblemAsync(HttpStatusCode.Conflict, "ORG-2");
+
+        (await office.PutAsJsonAsync($"/api/meetings/{meetingId}/attendance", new { present = all })).EnsureSuccessStatusCode();
+        var decided = await office.PostAsJsonAsync($"/api/cases/{caseId}/decision", new { text = "Budsjettet vedtas.", voteResult = "Enstemmig", owner = "Programkontoret", dueOn = "2027-01-31" });
+        Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
+        var decision = await decided.ReadJsonAsync();
+        Assert.Equal("Enstemmig", decision.GetProperty("voteResult").GetString());
+        Assert.Equal("Programkontoret", decision.GetProperty("owner").GetString());
+        Assert.Equal(meetingId, decision.GetProperty("meetingId").GetInt32());
+
+        minutes = await office.GetJsonAsync($"/api/meetings/{meetingId}/minutes");
+        line = minutes.GetProperty("cases").EnumerateArray().Single();
+        Assert.Equal(decision.GetProperty("number").GetString(), line.GetProperty("decisionNumber").GetString());
+        var recusals = line.GetProperty("recusals").EnumerateArray().ToList();
+        Assert.Contains(recusals, r => r.GetProperty("kind").GetString() == "automatic" && r.GetProperty("reason").GetString()!.Contains(Asker, StringComparison.Ordinal));
+        Assert.Contains(recusals, r => r.GetProperty("kind").GetString() == "rejected" && r.GetProperty("reason").GetString() == "Søker stilling i sekretariatet");
+
+        var pdf = await office.GetAsync($"/api/meetings/{meetingId}/minutes.pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var folder = Path.Combine(AppContext.BaseDirectory, "board-samples");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"minutes-{App.Database}.pdf");
+        await File.WriteAllBytesAsync(path, await pdf.Content.ReadAsByteArrayAsync());
+        var text = PopplerTools.PdfToText(path);
+        Assert.Contains("Protokoll: Styremøte desember", text, StringComparison.Ordinal);
+        Assert.Contains("Inhabilitet (DIS-3)", text, StringComparison.Ordinal);
+        Assert.Contains("Budsjettet vedtas.", text, StringComparison.Ordinal);
+        PopplerTools.PdfToPng(path, Path.Combine(folder, $"minutes-{App.Database}"));
+
+        (await office.PostAsJsonAsync($"/api/meetings/{meetingId}/minutes/approval", new { approval = "Godkjent i styremøte 14. januar 2027" })).EnsureSuccessStatusCode();
+        await (await office.PutAsJsonAsync($"/api/meetings/{meetingId}/attendance", new { present = all })).AssertProblemAsync(HttpStatusCode.Conflict, "ORG-2");
+        await (await NewCaseAsync(office, new { title = "For sent", meetingId })).AssertProblemAsync(HttpStatusCode.Conflict, "ORG-2");
+        var approved = await office.GetJsonAsync($"/api/meetings/{meetingId}/minutes");
+        Assert.Equal("Godkjent i styremøte 14. januar 2027", approved.GetProperty("approval").GetString());
+    }
+
+    [Fact]
+    public async Task ORG_2_board_decisions_come_from_seat_holders_or_the_office_recording_a_meeting()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        var (_, seat) = await SeatAsync(office);
+        var (_, observer) = await SeatAsync(office, role: "observer");
+        var noSeat = $"noseat-{Guid.NewGuid():N}@test.local";
+        await App.CreateUserAsync(noSeat, Roles.Board);
+        var caseId = await IdAsync(await NewCaseAsync(office, new { title = "Godkjenne samarbeidsavtale" }));
+
+        await (await office.PostAsJsonAsync($"/api/cases/{caseId}/decision", new { text = "Godkjent." })).AssertProblemAsync(HttpStatusCode.Forbidden, "ORG-2");
+        await (await observer.PostAsJsonAsync($"/api/cases/{caseId}/decision", new { text = "Godkjent." })).AssertProblemAsync(HttpStatusCode.Forbidden, "ORG-2");
+        await (await (await App.LoginAsync(noSeat)).PostAsJsonAsync($"/api/cases/{caseId}/decision", new { text = "Godkjent." })).AssertProblemAsync(HttpStatusCode.Forbidden, "ORG-2");
+        await (await seat.PostAsJsonAsync($"/api/cases/{caseId}/decision", new { text = "" })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.Created, (await seat.PostAsJsonAsync($"/api/cases/{caseId}/decision", new { text = "Godkjent." })).StatusCode);
+        await (await seat.PostAsJsonAsync($"/api/cases/{caseId}/decision", new { text = "Igjen." })).AssertProblemAsync(HttpStatusCode.Conflict, "ORG-2");
+    }
+
+    [Fact]
+    public async Task ORG_2_closed_decision_cannot_be_edited_only_followed_by_a_new_decision()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        var (_, seat) = await SeatAsync(office);
+        var first = await IdAsync(await NewCaseAsync(office, new { title = "Innføre felles saksbehandlingssystem" }));
+        var decision = await (await seat.PostAsJsonAsync($"/api/cases/{first}/decision", new { text = "Systemet innføres." })).ReadJsonAsync();
+        var id = decision.GetProperty("id").GetInt32();
+
+        var progress = await office.PutAsJsonAsync($"/api/decisions/{id}/follow-up", new { owner = "Prosjektleder", dueOn = "2027-03-01", status = "in-progress" });
+        Assert.Equal("in-progress", (await progress.ReadJsonAsync()).GetProperty("status").GetString());
+        var closed = await (await office.PutAsJsonAsync($"/api/decisions/{id}/follow-up", new { owner = "Prosjektleder", status = "closed" })).ReadJsonAsync();
+        Assert.Equal("2026-11-25", closed.GetProperty("closedOn").GetString());
+        await (await office.PutAsJsonAsync($"/api/decisions/{id}/follow-up", new { owner = "Noen andre", status = "open" })).AssertProblemAsync(HttpStatusCode.Conflict, "ORG-2");
+        await (await seat.PutAsJsonAsync($"/api/decisions/{id}/follow-up", new { status = "open" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+
+        var second = await IdAsync(await NewCaseAsync(office, new { title = "Utvide innføringen" }));
+        var follow = await (await seat.PostAsJsonAsync($"/api/cases/{second}/decision", new { text = "Innføringen utvides.", followsDecision = decision.GetProperty("number").GetString() })).ReadJsonAsync();
+        Assert.Equal(id, follow.GetProperty("followsDecisionId").GetInt32());
+        var register = await office.GetJsonAsync($"{P}/decisions");
+        Assert.Contains(register.EnumerateArray(), d => d.GetProperty("number").GetString() == follow.GetProperty("number").GetString());
+    }
+
+    [Fact]
+    public async Task ORG_2_decision_numbers_through_the_API_are_unique_under_concurrent_requests()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        var (_, seat) = await SeatAsync(office);
+        var ids = new List<int>();
+        for (var i = 0; i < 8; i++)
+        {
+            ids.Add(await IdAsync(await NewCaseAsync(office, new { title = $"Parallell sak {i}" })));
+        }
+
+        var responses = await Task.WhenAll(ids.Select(id => seat.PostAsJsonAsync($"/api/cases/{id}/decision", new { text = "Vedtatt." })));
+        var numbers = new List<string>();
+        foreach (var r in responses)
+        {
+            Assert.True(r.StatusCode == HttpStatusCode.Created, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync()}");
+            numbers.Add((await r.ReadJsonAsync()).GetProperty("number").GetString()!);
+        }
+
+        Assert.Equal(8, numbers.Distinct().Count());
+        var sequences = numbers.Select(n => int.Parse(n.Split('/')[1], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(Enumerable.Range(sequences[0], 8), sequences); // consecutive: no gaps
+    }
+
+    [Fact]
+    public async Task ORG_2_written_procedure_records_each_seat_holders_answer()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        var (_, a) = await SeatAsync(office);
+        var (_, recused) = await SeatAsync(office, Asker);
+        var caseId = await IdAsync(await NewCaseAsync(office, new { title = "Høringssvar om digital samhandling", kind = "written-procedure", partyOrgnrs = new[] { Asker } }));
+
+        Assert.Equal(HttpStatusCode.Created, (await a.PostAsJsonAsync($"/api/cases/{caseId}/answers", new { choice = "for", comment = "Godt svar" })).StatusCode);
+        await (await a.PostAsJsonAsync($"/api/cases/{caseId}/answers", new { choice = "against" })).AssertProblemAsync(HttpStatusCode.Conflict, "ORG-2");
+        await (await recused.PostAsJsonAsync($"/api/cases/{caseId}/answers", new { choice = "for" })).AssertProblemAsync(HttpStatusCode.Forbidden, "DIS-3");
+
+        var detail = await office.GetJsonAsync($"/api/cases/{caseId}");
+        var eligible = detail.GetProperty("eligibleVoters").GetInt32();
+        var response = await office.PostAsJsonAsync($"/api/cases/{caseId}/decision", new { text = "Høringssvaret sendes." });
+        if (eligible >= 2)
+        {
+            await response.AssertProblemAsync(HttpStatusCode.Conflict, "ORG-2"); // 1 answer of ≥ 2 eligible: not enough
+        }
+        else
+        {
+            var decision = await response.ReadJsonAsync();
+            Assert.StartsWith("Skriftlig behandling: 1 for", decision.GetProperty("voteResult").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Single(detail.GetProperty("answers").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task ORG_2_notice_goes_to_the_seat_holders_with_the_agenda_and_seats_end()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        var (email, _) = await SeatAsync(office);
+        var meetingId = await MeetingAsync(office);
+        await IdAsync(await NewCaseAsync(office, new { title = "Orienteringssak om årshjul", meetingId }));
+        var before = App.SentMail().Count;
+        var notice = await (await office.PostAsJsonAsync($"/api/meetings/{meetingId}/notice", new { })).ReadJsonAsync();
+        Assert.True(notice.GetProperty("recipients").GetInt32() >= 1);
+        var mail = App.SentMail().Select(File.ReadAllText).Where(m => m.Contains("Orienteringssak", StringComparison.Ordinal)).ToList();
+        Assert.True(App.SentMail().Count > before);
+        Assert.Contains(mail, m => m.Contains(email, StringComparison.Ordinal));
+
+        var seats = await office.GetJsonAsync($"{P}/board");
+        var seatId = seats.EnumerateArray().Single(s => s.GetProperty("userEmail").GetString() == email).GetProperty("id").GetInt32();
+        var ended = await (await office.PostAsJsonAsync($"{P}/board/{seatId}/end", new { to = "2026-12-31" })).ReadJsonAsync();
+        Assert.Equal("2026-12-31", ended.GetProperty("to").GetString());
+        await (await office.PostAsJsonAsync($"{P}/board/{seatId}/end", new { to = "2025-01-01" })).AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+}
+
+public sealed class BoardApiTestsOnSqlite(SqliteHost host) : BoardApiTests(host), IClassFixture<SqliteHost>;
+
+public sealed class BoardApiTestsOnPostgres(PostgresHost host) : BoardApiTests(host), IClassFixture<PostgresHost>;
