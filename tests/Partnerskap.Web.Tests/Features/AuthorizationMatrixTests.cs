@@ -139,6 +139,13 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/invoices", Audience.LoggedIn, "/digiviken/invoices"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/invoices/{id:int}", Audience.LoggedIn, "/digiviken/invoices/999999"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/statistics", Audience.LoggedIn, "/digiviken/statistics"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/board", Audience.LoggedIn, "/digiviken/board"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/board/decisions", Audience.LoggedIn, "/digiviken/board/decisions"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/board/cases", Audience.LoggedIn, "/digiviken/board/cases"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/board/cases/{id:int}", Audience.LoggedIn, "/digiviken/board/cases/999999"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/board/meetings/{id:int}", Audience.LoggedIn, "/digiviken/board/meetings/999999"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/board/meetings/{id:int}/minutes", Audience.LoggedIn, "/digiviken/board/meetings/999999/minutes"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/board/meetings/{id:int}/book", Audience.LoggedIn, "/digiviken/board/meetings/999999/book"),
     ];
 
     private static IEnumerable<(string Method, string Pattern)> AppEndpoints(IServiceProvider services) =>

@@ -42,6 +42,29 @@ public sealed class BoardWork(AppDbContext db, TimeProvider clock, BoardSeats se
 
     // ---- Seats and interests ----
 
+    /// <summary>ORG-2: gives a person a seat for a term (office). The seat remembers the person's organisation (DIS-3).</summary>
+    public async Task<(BoardSeat Seat, AppUser Person)> AddSeatAsync(int partnershipId, string? userEmail, string? role, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var person = await FindUserAsync(userEmail);
+        var parsed = GovernanceApi.ParseRole(role) ?? throw RuleViolation.Invalid("role", "Role is leader, deputy, member or observer.");
+        var seat = new BoardSeat(partnershipId, person.Id, parsed, from ?? throw RuleViolation.Invalid("from", "Give the first day of the term."), to, person.Orgnr);
+        db.BoardSeats.Add(seat);
+        await db.SaveChangesAsync(ct);
+        return (seat, person);
+    }
+
+    /// <summary>Plans a board meeting at an Oslo date and time (office).</summary>
+    public async Task<Meeting> PlanMeetingAsync(int partnershipId, string? title, DateOnly? date, TimeOnly? time, string? location, CancellationToken ct)
+    {
+        var day = date ?? throw RuleViolation.Invalid("date", "Give the meeting date.");
+        var local = day.ToDateTime(time ?? new TimeOnly(9, 0));
+        var startsAt = new DateTimeOffset(local, PartnershipTime.Oslo.GetUtcOffset(local)).ToUniversalTime();
+        var meeting = new Meeting(partnershipId, MeetingKind.Board, title ?? "", startsAt, location);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        return meeting;
+    }
+
     /// <summary>ORG-2: ends a seat's term on <paramref name="lastDay"/>.</summary>
     public async Task<BoardSeat> EndSeatAsync(int partnershipId, int seatId, DateOnly? lastDay, CancellationToken ct)
     {
@@ -181,6 +204,16 @@ public sealed class BoardWork(AppDbContext db, TimeProvider clock, BoardSeats se
         await RequirePapersAsync(boardCase, user, ct); // DIS-3
         var document = await db.Documents.AsNoTracking().SingleAsync(d => d.Id == paper.DocumentId, ct);
         return (await store.OpenAsync(document.StorageKey, ct), document);
+    }
+
+    /// <summary>DIS-3: the office records a conflict of interest someone has declared (to be decided by the board).</summary>
+    public async Task<Recusal> RecordConflictAsync(int caseId, string? userEmail, string? reason, CancellationToken ct)
+    {
+        var boardCase = await LoadCaseAsync(caseId, ct);
+        var person = await FindUserAsync(userEmail);
+        var recusal = boardCase.DeclareConflict(person.Id, reason ?? "", clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return recusal;
     }
 
     /// <summary>DIS-3: a seat holder declares their own conflict of interest; the board then decides it.</summary>
