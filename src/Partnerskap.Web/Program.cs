@@ -48,6 +48,7 @@ builder.Services.AddMembers();
 builder.Services.AddFees();
 builder.Services.AddGovernance();
 builder.Services.AddBoard();
+builder.Services.AddDisputes();
 builder.Services.AddStatistics();
 builder.Services.AddDocumentsMailAndLookups(builder.Configuration);
 builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -109,6 +110,7 @@ api.MapRegisterApi();
 api.MapFeesApi();
 api.MapGovernanceApi();
 api.MapBoardApi();
+api.MapDisputesApi();
 api.MapAuditApi();
 api.MapStatisticsApi();
 api.MapBackupsApi();

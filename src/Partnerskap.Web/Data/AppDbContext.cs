@@ -62,6 +62,8 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 
     public DbSet<BoardMeetingRecord> BoardMeetingRecords => Set<BoardMeetingRecord>();
 
+    public DbSet<Dispute> Disputes => Set<Dispute>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();

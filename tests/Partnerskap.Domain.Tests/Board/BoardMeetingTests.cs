@@ -68,3 +68,33 @@ public class BoardMeetingTests
         Assert.Throws<RuleViolation>(() => ordinary.Answer("u1", WrittenChoice.For, null, Now));
     }
 }
+
+public class DisputeTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void DIS_1_dispute_is_between_members_and_dialogue_comes_before_escalation()
+    {
+        Assert.Equal("DIS-1", Assert.Throws<RuleViolation>(() => new Dispute(1, "Lisenskostnader", ["920125298"], Now)).Rule);
+        var d = new Dispute(1, "Lisenskostnader", ["920125298", "935478715"], Now);
+        Assert.Equal("DIS-1", Assert.Throws<RuleViolation>(() => d.Escalate(5)).Rule);
+        d.Log("Kari", "Møte mellom rådmennene 1. november; ingen enighet.", Now);
+        d.Escalate(5);
+        Assert.Equal(DisputeStatus.Escalated, d.Status);
+        Assert.Equal("DIS-2", Assert.Throws<RuleViolation>(() => d.Escalate(6)).Rule);
+    }
+
+    [Fact]
+    public void DIS_2_mediation_is_proposed_by_the_board_on_an_escalated_dispute()
+    {
+        var d = new Dispute(1, "Lisenskostnader", ["920125298", "935478715"], Now);
+        Assert.Equal("DIS-2", Assert.Throws<RuleViolation>(() => d.ProposeMediation("2026/4")).Rule);
+        d.Log("Kari", "Dialog forsøkt.", Now);
+        d.Escalate(5);
+        d.ProposeMediation("2026/4");
+        d.Resolve("Partene godtok mekling; kostnadene deles likt.", new DateOnly(2027, 1, 10));
+        Assert.Equal(DisputeStatus.Resolved, d.Status);
+        Assert.Throws<RuleViolation>(() => d.Log("Kari", "Etterpå", Now));
+    }
+}

@@ -277,6 +277,43 @@ public abstract class BoardApiTests(AppHost host)
         Assert.Equal("2026-12-31", ended.GetProperty("to").GetString());
         await (await office.PostAsJsonAsync($"{P}/board/{seatId}/end", new { to = "2025-01-01" })).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task DIS_2_escalated_dispute_recuses_the_parties_board_members_and_mediation_is_a_board_decision()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        var (_, askerSeat) = await SeatAsync(office, Asker);
+        var (_, neutral) = await SeatAsync(office);
+        var contactEmail = $"asker-contact-{Guid.NewGuid():N}@test.local";
+        await App.CreateUserAsync(contactEmail, Roles.MemberContact, Asker, "Asker kontakt");
+        var contact = await App.LoginAsync(contactEmail);
+
+        var created = await contact.PostAsJsonAsync($"{P}/disputes", new { subject = "Fordeling av lisenskostnader", partyOrgnrs = new[] { Asker, Baerum } });
+        var disputeId = await IdAsync(created);
+        await (await contact.PostAsJsonAsync($"{P}/disputes", new { subject = "Ikke vår", partyOrgnrs = new[] { Baerum, "920123899" } })).AssertProblemAsync(HttpStatusCode.Forbidden, "DIS-1");
+        await (await neutral.GetAsync($"/api/disputes/{disputeId}")).AssertProblemAsync(HttpStatusCode.Forbidden, "DIS-1"); // confidential, even for the board
+        Assert.Empty((await neutral.GetJsonAsync($"{P}/disputes")).EnumerateArray());
+
+        await (await contact.PostAsJsonAsync($"/api/disputes/{disputeId}/escalation", new { })).AssertProblemAsync(HttpStatusCode.Conflict, "DIS-1");
+        Assert.Equal(HttpStatusCode.Created, (await contact.PostAsJsonAsync($"/api/disputes/{disputeId}/entries", new { text = "Møte mellom partene 1. november, ingen enighet." })).StatusCode);
+        var escalated = await contact.PostAsJsonAsync($"/api/disputes/{disputeId}/escalation", new { presentation = "Partene er uenige om fordelingsnøkkelen." });
+        var boardCase = await escalated.ReadJsonAsync();
+        Assert.Equal(HttpStatusCode.Created, escalated.StatusCode);
+        Assert.True(boardCase.GetProperty("restricted").GetBoolean());
+        var caseId = boardCase.GetProperty("id").GetInt32();
+
+        await (await askerSeat.GetAsync($"/api/cases/{caseId}/papers")).AssertProblemAsync(HttpStatusCode.Forbidden, "DIS-3");
+        await (await askerSeat.PostAsJsonAsync($"/api/cases/{caseId}/decision", new { text = "Mekling." })).AssertProblemAsync(HttpStatusCode.Forbidden, "DIS-3");
+        var decision = await (await neutral.PostAsJsonAsync($"/api/cases/{caseId}/decision", new { text = "Styret foreslår mekling ved ekstern mekler." })).ReadJsonAsync();
+
+        var dispute = await contact.GetJsonAsync($"/api/disputes/{disputeId}");
+        Assert.Equal("mediation-proposed", dispute.GetProperty("status").GetString());
+        Assert.Equal(decision.GetProperty("number").GetString(), dispute.GetProperty("mediationDecision").GetString());
+        await (await contact.PostAsJsonAsync($"/api/disputes/{disputeId}/outcome", new { outcome = "Enighet" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var resolved = await (await office.PostAsJsonAsync($"/api/disputes/{disputeId}/outcome", new { outcome = "Partene godtok meklingen; kostnadene deles likt." })).ReadJsonAsync();
+        Assert.Equal("resolved", resolved.GetProperty("status").GetString());
+        Assert.Single(resolved.GetProperty("entries").EnumerateArray());
+    }
 }
 
 public sealed class BoardApiTestsOnSqlite(SqliteHost host) : BoardApiTests(host), IClassFixture<SqliteHost>;

@@ -105,6 +105,13 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("GET", "/api/meetings/{id:int}/minutes.pdf", Audience.LoggedIn, "/api/meetings/999999/minutes.pdf"),
         ("POST", "/api/meetings/{id:int}/minutes/approval", Audience.Office, "/api/meetings/999999/minutes/approval"),
         ("GET", "/api/meetings/{id:int}/book.pdf", Audience.LoggedIn, "/api/meetings/999999/book.pdf"),
+        // Disputes: logged in, then only the office and the parties' contacts (403 DIS-1).
+        ("GET", "/api/partnerships/{slug}/disputes/", Audience.LoggedIn, "/api/partnerships/digiviken/disputes"),
+        ("POST", "/api/partnerships/{slug}/disputes/", Audience.LoggedIn, "/api/partnerships/digiviken/disputes"),
+        ("GET", "/api/disputes/{id:int}/", Audience.LoggedIn, "/api/disputes/999999"),
+        ("POST", "/api/disputes/{id:int}/entries", Audience.LoggedIn, "/api/disputes/999999/entries"),
+        ("POST", "/api/disputes/{id:int}/escalation", Audience.LoggedIn, "/api/disputes/999999/escalation"),
+        ("POST", "/api/disputes/{id:int}/outcome", Audience.Office, "/api/disputes/999999/outcome"),
         ("GET", "/api/statistics/population/{year:int}", Audience.LoggedIn, "/api/statistics/population/2025"),
         ("PUT", "/api/statistics/population/{year:int}", Audience.Office, "/api/statistics/population/2026"),
         ("POST", "/api/statistics/population/{year:int}/fetch-from-ssb", Audience.Office, "/api/statistics/population/2026/fetch-from-ssb"),

@@ -132,6 +132,32 @@ internal sealed class AttendanceConfiguration : IEntityTypeConfiguration<Attenda
     }
 }
 
+internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
+{
+    public void Configure(EntityTypeBuilder<Dispute> b)
+    {
+        b.HasOne<Partnership>().WithMany().HasForeignKey(d => d.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<BoardCase>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(d => d.Subject).HasMaxLength(300);
+        b.Property(d => d.PartyOrgnrs).HasMaxLength(200);
+        b.Property(d => d.Status).HasConversion<string>().HasMaxLength(30);
+        b.Property(d => d.MediationDecisionRef).HasMaxLength(40);
+        b.Property(d => d.Outcome).HasMaxLength(4000);
+        b.Ignore(d => d.Parties);
+        b.HasMany(d => d.Entries).WithOne().HasForeignKey(e => e.DisputeId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(d => d.Entries).HasField("_entries").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class DisputeEntryConfiguration : IEntityTypeConfiguration<DisputeEntry>
+{
+    public void Configure(EntityTypeBuilder<DisputeEntry> b)
+    {
+        b.Property(e => e.Author).HasMaxLength(200);
+        b.Property(e => e.Text).HasMaxLength(4000);
+    }
+}
+
 internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
 {
     public void Configure(EntityTypeBuilder<Decision> b)

@@ -338,9 +338,17 @@ public sealed class BoardWork(AppDbContext db, TimeProvider clock, BoardSeats se
                 ?? throw RuleViolation.Invalid("followsDecision", $"No decision {input.FollowsDecision} in the register.");
         }
 
+        var effect = string.IsNullOrWhiteSpace(input.Effect) ? null : input.Effect;
+        var target = input.EffectTarget;
+        if (effect is null && boardCase.Kind == CaseKind.Dispute && boardCase.Link?.StartsWith("dispute:", StringComparison.Ordinal) == true)
+        {
+            // DIS-2: the board's decision on an escalated dispute is its mediation proposal.
+            (effect, target) = (DisputeWork.MediationEffect, boardCase.Link["dispute:".Length..]);
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var decision = await register.RecordAsync(new NewDecision(boardCase.PartnershipId, DecisionBody.Board, on, boardCase.Title, input.Text ?? "",
-            caseId, meeting?.Id, voteResult, string.IsNullOrWhiteSpace(input.Effect) ? null : input.Effect, input.EffectTarget, follows), ct);
+            caseId, meeting?.Id, voteResult, effect, target, follows), ct);
         if (input.Owner is not null || input.DueOn is not null)
         {
             var tracked = await db.Decisions.SingleAsync(d => d.Id == decision.Id, ct);

@@ -413,6 +413,85 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                     b.ToTable("DeclaredInterests");
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Board.Dispute", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediationDecisionRef")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartyOrgnrs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("Disputes");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.DisputeEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisputeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId");
+
+                    b.ToTable("DisputeEntry");
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Board.Recusal", b =>
                 {
                     b.Property<int>("Id")
@@ -1691,6 +1770,29 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Board.Dispute", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Board.BoardCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.DisputeEntry", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Board.Dispute", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Board.Recusal", b =>
                 {
                     b.HasOne("Partnerskap.Domain.Board.BoardCase", null)
@@ -1921,6 +2023,11 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Partnerskap.Domain.Board.BoardMeetingRecord", b =>
                 {
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.Dispute", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Partnerskap.Domain.Members.Member", b =>

@@ -93,6 +93,39 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Disputes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    PartyOrgnrs = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MediationDecisionRef = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ResolvedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Disputes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Disputes_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Disputes_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WrittenAnswer",
                 columns: table => new
                 {
@@ -148,6 +181,28 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DisputeEntry",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DisputeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DisputeEntry", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DisputeEntry_Disputes_DisputeId",
+                        column: x => x.DisputeId,
+                        principalTable: "Disputes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_BoardAttendance_BoardMeetingRecordId",
                 table: "BoardAttendance",
@@ -185,6 +240,21 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DisputeEntry_DisputeId",
+                table: "DisputeEntry",
+                column: "DisputeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disputes_CaseId",
+                table: "Disputes",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disputes_PartnershipId",
+                table: "Disputes",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WrittenAnswer_CaseId_UserId",
                 table: "WrittenAnswer",
                 columns: new[] { "CaseId", "UserId" },
@@ -209,10 +279,16 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                 name: "DeclaredInterests");
 
             migrationBuilder.DropTable(
+                name: "DisputeEntry");
+
+            migrationBuilder.DropTable(
                 name: "WrittenAnswer");
 
             migrationBuilder.DropTable(
                 name: "BoardMeetingRecords");
+
+            migrationBuilder.DropTable(
+                name: "Disputes");
         }
     }
 }
