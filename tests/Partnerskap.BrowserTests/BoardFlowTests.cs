@@ -114,4 +114,36 @@ public class BoardFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         Assert.Empty(violations);
     }
+
+    [Fact]
+    public async Task DIS_2_office_logs_a_dispute_escalates_it_and_the_year_wheel_shows_the_deadlines_with_no_axe_violations()
+    {
+        var violations = new List<string>();
+        var page = await host.NewPageAsync();
+        var login = new LoginPage(page);
+        await login.OpenAsync();
+        await login.LogInAsync(PartnerskapFactory.OfficeEmail, PartnerskapFactory.Password);
+
+        await page.GotoAsync("/digiviken/disputes");
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(page));
+        await page.GetByLabel("Hva gjelder tvisten").FillAsync("Fordeling av lisenskostnader");
+        await page.GetByLabel("Parter (organisasjonsnumre, skilt med komma)").FillAsync("920125298, 935478715");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrer tvist" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Tvisten er registrert");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Løft til programstyret" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("DIS-1"); // dialogue first
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(page));
+        await page.GetByLabel("Nytt notat (møte, brev, forslag)").FillAsync("Møte mellom partene 1. november, ingen enighet.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Legg til i loggen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Løft til programstyret" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("unntatt offentlighet");
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Løftet til programstyret");
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(page));
+
+        await page.GotoAsync("/digiviken/year-wheel");
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Frist for oppsigelse med virkning fra neste år");
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(page));
+
+        Assert.Empty(violations);
+    }
 }

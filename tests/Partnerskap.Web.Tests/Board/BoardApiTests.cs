@@ -314,6 +314,33 @@ public abstract class BoardApiTests(AppHost host)
         Assert.Equal("resolved", resolved.GetProperty("status").GetString());
         Assert.Single(resolved.GetProperty("entries").EnumerateArray());
     }
+
+    [Fact]
+    public async Task Year_wheel_feed_is_RFC_5545_text_calendar_readable_without_login_and_carries_the_30_June_deadline()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        await IdAsync(await office.PostAsJsonAsync($"{P}/meetings", new { kind = "annual", title = "Årsmøte 2026", startsAt = "2026-12-10T10:00:00+01:00", location = "Drammen, rådhuset" }));
+        var anonymous = App.CreateClient();
+        var response = await anonymous.GetAsync($"{P}/year-wheel.ics?year=2026");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        var ics = await response.Content.ReadAsStringAsync();
+
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("VERSION:2.0\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("PRODID:", ics, StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20260630\r\n", ics, StringComparison.Ordinal); // MEM-3
+        Assert.Contains("DTSTART;VALUE=DATE:20261231\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("DTSTART:20261210T090000Z\r\n", ics, StringComparison.Ordinal); // the annual meeting, in UTC
+        Assert.Contains("LOCATION:Drammen\\, rådhuset", ics, StringComparison.Ordinal); // RFC 5545 escapes commas
+        Assert.All(ics.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, $"line over 75 octets: {line}"));
+        Assert.Equal(ics.Split("BEGIN:VEVENT").Length - 1, ics.Split("END:VEVENT").Length - 1);
+        Assert.Contains("UID:", ics, StringComparison.Ordinal);
+        Assert.Contains("DTSTAMP:", ics, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tvist", ics, StringComparison.Ordinal); // no cases or disputes in the public feed
+
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/partnerships/no-such/year-wheel.ics")).StatusCode);
+    }
 }
 
 public sealed class BoardApiTestsOnSqlite(SqliteHost host) : BoardApiTests(host), IClassFixture<SqliteHost>;

@@ -86,6 +86,8 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("POST", "/api/partnerships/{slug}/board/{seatId:int}/end", Audience.Office, "/api/partnerships/digiviken/board/999999/end"),
         ("GET", "/api/partnerships/{slug}/interests", Audience.LoggedIn, "/api/partnerships/digiviken/interests"),
         ("POST", "/api/partnerships/{slug}/interests", Audience.Office, "/api/partnerships/digiviken/interests"),
+        // Public on purpose: calendar apps cannot log in; only non-restricted dates and meeting times are in it.
+        ("GET", "/api/partnerships/{slug}/year-wheel.ics", Audience.Anonymous, "/api/partnerships/digiviken/year-wheel.ics"),
         ("GET", "/api/partnerships/{slug}/cases", Audience.LoggedIn, "/api/partnerships/digiviken/cases"),
         ("POST", "/api/partnerships/{slug}/cases", Audience.Office, "/api/partnerships/digiviken/cases"),
         ("GET", "/api/cases/{id:int}/", Audience.LoggedIn, "/api/cases/999999"),
@@ -153,6 +155,9 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/board/meetings/{id:int}", Audience.LoggedIn, "/digiviken/board/meetings/999999"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/board/meetings/{id:int}/minutes", Audience.LoggedIn, "/digiviken/board/meetings/999999/minutes"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/board/meetings/{id:int}/book", Audience.LoggedIn, "/digiviken/board/meetings/999999/book"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/disputes", Audience.LoggedIn, "/digiviken/disputes"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/disputes/{id:int}", Audience.LoggedIn, "/digiviken/disputes/999999"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/year-wheel", Audience.LoggedIn, "/digiviken/year-wheel"),
     ];
 
     private static IEnumerable<(string Method, string Pattern)> AppEndpoints(IServiceProvider services) =>

@@ -60,7 +60,9 @@ public static class BoardApi
 
     public static IServiceCollection AddBoard(this IServiceCollection services) => services
         .AddScoped<BoardWork>()
-        .AddScoped<MeetingPapers>();
+        .AddScoped<MeetingPapers>()
+        .AddScoped<YearWheel>()
+        .AddOptions<YearWheelOptions>().BindConfiguration("Partnerskap:YearWheel").Services;
 
     public static IEndpointRouteBuilder MapBoardApi(this IEndpointRouteBuilder api)
     {
@@ -68,6 +70,8 @@ public static class BoardApi
         p.MapPost("/board/{seatId:int}/end", EndSeat).RequireAuthorization(Policies.Office).WithSummary("End a board seat's term (office)");
         p.MapGet("/interests", ListInterests).RequireAuthorization(Policies.LoggedIn).WithSummary("Register of interests: board members' other roles (DIS-3)");
         p.MapPost("/interests", AddInterest).RequireAuthorization(Policies.Office).WithSummary("Register another role a board member holds (office)");
+        p.MapGet("/year-wheel.ics", YearWheelFeed).AllowAnonymous()
+            .WithSummary("The year wheel as an iCalendar feed (text/calendar): public dates and meeting times only, no login needed");
         p.MapGet("/cases", ListCases).RequireAuthorization(Policies.LoggedIn).WithSummary("The board's cases");
         p.MapPost("/cases", OpenCase).RequireAuthorization(Policies.Office).WithSummary("Open a board case (office)");
 
@@ -104,6 +108,26 @@ public static class BoardApi
         var seat = await work.EndSeatAsync(partnership.Id, seatId, body.To, ct);
         var person = await db.Users.AsNoTracking().SingleAsync(u => u.Id == seat.UserId, ct);
         return TypedResults.Ok(new GovernanceApi.SeatDto(seat.Id, person.Email ?? "", person.Name, GovernanceApi.ToApi(seat.Role), seat.From, seat.To, seat.OrganisationOrgnr));
+    }
+
+    private static async Task<IResult> YearWheelFeed(string slug, int? year, PartnershipAccess access, YearWheel wheel, TimeProvider clock, CancellationToken ct)
+    {
+        // Public: calendar apps cannot log in. Only non-restricted data (recurring dates, meeting titles/times) is in it.
+        var partnership = (await access.ListAsync(null, ct)).FirstOrDefault(x => x.Slug == slug);
+        if (partnership is null)
+        {
+            return Problems.NotFound($"No partnership '{slug}'.");
+        }
+
+        var first = year ?? PartnershipTime.Today(clock).Year;
+        var entries = await wheel.EntriesAsync(partnership.Id, slug, first, ct);
+        if (year is null)
+        {
+            entries.AddRange(await wheel.EntriesAsync(partnership.Id, slug, first + 1, ct)); // this year and the next
+        }
+
+        var text = YearWheel.ToICalendar($"{partnership.Name} – årshjul", entries, clock.GetUtcNow());
+        return TypedResults.Text(text, "text/calendar; charset=utf-8");
     }
 
     private static async Task<Ok<List<InterestDto>>> ListInterests(string slug, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db, CancellationToken ct)
