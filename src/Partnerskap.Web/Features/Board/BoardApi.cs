@@ -62,7 +62,8 @@ public static class BoardApi
         .AddScoped<BoardWork>()
         .AddScoped<MeetingPapers>()
         .AddScoped<YearWheel>()
-        .AddOptions<YearWheelOptions>().BindConfiguration("Partnerskap:YearWheel").Services;
+        .AddOptions<YearWheelOptions>().BindConfiguration("Partnerskap:YearWheel").Services
+        .AddOptions<BoardOptions>().BindConfiguration("Partnerskap:Board").Services;
 
     public static IEndpointRouteBuilder MapBoardApi(this IEndpointRouteBuilder api)
     {

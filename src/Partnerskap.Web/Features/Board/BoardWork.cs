@@ -13,6 +13,15 @@ using Partnerskap.Web.Infrastructure.Documents;
 
 namespace Partnerskap.Web.Features.Board;
 
+/// <summary>
+/// Board settings (<c>Partnerskap:Board</c>). <see cref="QuorumShare"/>: the board is quorate on a case when more than
+/// this share of the seats eligible on it (voting, not recused) are present; default 0.5 = more than half.
+/// </summary>
+public sealed class BoardOptions
+{
+    public decimal QuorumShare { get; set; } = 0.5m;
+}
+
 /// <summary>Who acts: the user id and whether they act as the office (secretariat).</summary>
 public sealed record Actor(string UserId, bool IsOffice)
 {
@@ -34,7 +43,7 @@ public sealed record DecideInput(string? Text, string? VoteResult, string? Owner
 /// that had a quorum), written procedure, meetings with notice, attendance and approved minutes. Shared by pages and API.
 /// </summary>
 public sealed class BoardWork(AppDbContext db, TimeProvider clock, BoardSeats seats, DecisionRegister register, Cases cases,
-    MemberDocuments documents, IDocumentStore store, UserManager<AppUser> users)
+    MemberDocuments documents, IDocumentStore store, UserManager<AppUser> users, Microsoft.Extensions.Options.IOptions<BoardOptions> options)
 {
     public const string CasePaperKind = "case-paper";
 
@@ -315,9 +324,9 @@ public sealed class BoardWork(AppDbContext db, TimeProvider clock, BoardSeats se
         if (boardCase.Kind == CaseKind.WrittenProcedure)
         {
             var answers = boardCase.Answers.Where(a => eligible.Any(s => s.UserId == a.UserId)).ToList();
-            if (!Quorum.IsMet(eligible.Count, answers.Count))
+            if (!Quorum.IsMet(eligible.Count, answers.Count, options.Value.QuorumShare))
             {
-                throw RuleViolation.Conflict($"A written procedure needs answers from more than half of the {eligible.Count} eligible seats; {answers.Count} have answered.", "ORG-2");
+                throw RuleViolation.Conflict($"A written procedure needs answers from more than {options.Value.QuorumShare:P0} of the {eligible.Count} eligible seats; {answers.Count} have answered.", "ORG-2");
             }
 
             voteResult ??= $"Skriftlig behandling: {answers.Count(a => a.Choice == WrittenChoice.For)} for, {answers.Count(a => a.Choice == WrittenChoice.Against)} mot, {answers.Count(a => a.Choice == WrittenChoice.Abstain)} avstår";
@@ -325,9 +334,9 @@ public sealed class BoardWork(AppDbContext db, TimeProvider clock, BoardSeats se
         else if (meeting is not null)
         {
             var present = eligible.Count(s => record?.WasPresent(s.UserId) == true);
-            if (!Quorum.IsMet(eligible.Count, present))
+            if (!Quorum.IsMet(eligible.Count, present, options.Value.QuorumShare))
             {
-                throw RuleViolation.Conflict($"The board is not quorate on case {boardCase.Number}: {present} of {eligible.Count} eligible seats present; more than half is needed. Record the attendance first.", "ORG-2");
+                throw RuleViolation.Conflict($"The board is not quorate on case {boardCase.Number}: {present} of {eligible.Count} eligible seats present; more than {options.Value.QuorumShare:P0} is needed. Record the attendance first.", "ORG-2");
             }
         }
 
