@@ -153,7 +153,7 @@ public abstract class BoardApiTests(AppHost host)
         await File.WriteAllBytesAsync(path, await pdf.Content.ReadAsByteArrayAsync());
         var text = PopplerTools.PdfToText(path);
         Assert.Contains("Protokoll: Styremøte desember", text, StringComparison.Ordinal);
-        Assert.Contains("Inhabilitet (DIS-3)", text, StringComparison.Ordinal);
+        Assert.Contains("Habilitet (DIS-3)", text, StringComparison.Ordinal);
         Assert.Contains("Budsjettet vedtas.", text, StringComparison.Ordinal);
         PopplerTools.PdfToPng(path, Path.Combine(folder, $"minutes-{App.Database}"));
 
@@ -340,6 +340,44 @@ public abstract class BoardApiTests(AppHost host)
         Assert.DoesNotContain("Tvist", ics, StringComparison.Ordinal); // no cases or disputes in the public feed
 
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/partnerships/no-such/year-wheel.ics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DIS_3_meeting_book_leaves_out_restricted_papers_for_the_recused_reader()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        var (_, asker) = await SeatAsync(office, Asker);
+        var (_, other) = await SeatAsync(office);
+        var meetingId = await MeetingAsync(office);
+        await IdAsync(await NewCaseAsync(office, new
+        {
+            title = "Lisenskostnader",
+            meetingId,
+            partyOrgnrs = new[] { Asker },
+            restricted = true,
+            presentation = "Fortrolig saksframlegg om Askers lisenser.",
+            proposedDecision = "Styret foreslår mekling.",
+        }));
+        await IdAsync(await NewCaseAsync(office, new { title = "Årshjul 2027", meetingId, presentation = "Forslag til møteplan." }));
+
+        var folder = Path.Combine(AppContext.BaseDirectory, "board-samples");
+        Directory.CreateDirectory(folder);
+        async Task<string> BookAsync(HttpClient client, string name)
+        {
+            var response = await client.GetAsync($"/api/meetings/{meetingId}/book.pdf");
+            Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+            var path = Path.Combine(folder, $"book-{name}-{App.Database}.pdf");
+            await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
+            return path;
+        }
+
+        var recusedPath = await BookAsync(asker, "recused");
+        var recused = PopplerTools.PdfToText(recusedPath);
+        Assert.DoesNotContain("Fortrolig saksframlegg", recused, StringComparison.Ordinal);
+        Assert.Contains("(DIS-3)", recused, StringComparison.Ordinal);
+        Assert.Contains("Forslag til møteplan.", recused, StringComparison.Ordinal);
+        PopplerTools.PdfToPng(recusedPath, Path.Combine(folder, $"book-recused-{App.Database}"));
+        Assert.Contains("Fortrolig saksframlegg", PopplerTools.PdfToText(await BookAsync(other, "member")), StringComparison.Ordinal);
     }
 }
 

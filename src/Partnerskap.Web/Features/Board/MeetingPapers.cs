@@ -147,7 +147,7 @@ public sealed class MeetingPapers(AppDbContext db, BoardSeats seats, BoardWork w
             var text = new StringBuilder($"Sak {c.Number} {c.Title}");
             foreach (var r in c.Recusals)
             {
-                text.Append(CultureInfo.InvariantCulture, $"\nInhabilitet (DIS-3): {r.Name} – {r.Reason} ({Kind(r.Kind)}).");
+                text.Append(CultureInfo.InvariantCulture, $"\nHabilitet (DIS-3): {r.Name} – {r.Reason} ({Kind(r.Kind)}).");
             }
 
             text.Append(CultureInfo.InvariantCulture, $"\nBeslutningsdyktig: {c.PresentEligible} av {c.Eligible} stemmeberettigede til stede.");
