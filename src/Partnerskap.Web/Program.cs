@@ -51,6 +51,8 @@ if (builder.Configuration.GetValue<bool>("Partnerskap:Logging:Json"))
 builder.Services.AddMembers();
 builder.Services.AddFees();
 builder.Services.AddGovernance();
+builder.Services.AddBoard();
+builder.Services.AddDisputes();
 builder.Services.AddStatistics();
 builder.Services.AddRecords();
 builder.Services.AddCollaboration();
@@ -115,6 +117,8 @@ api.MapMembersApi();
 api.MapRegisterApi();
 api.MapFeesApi();
 api.MapGovernanceApi();
+api.MapBoardApi();
+api.MapDisputesApi();
 api.MapAuditApi();
 api.MapStatisticsApi();
 api.MapRecordsApi();

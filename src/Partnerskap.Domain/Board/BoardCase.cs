@@ -40,6 +40,8 @@ public sealed class BoardCase
 {
     private readonly List<CaseParty> _parties = [];
     private readonly List<Recusal> _recusals = [];
+    private readonly List<CasePaper> _papers = [];
+    private readonly List<WrittenAnswer> _answers = [];
 
     private BoardCase()
     {
@@ -108,6 +110,48 @@ public sealed class BoardCase
     public IReadOnlyList<CaseParty> Parties => _parties;
 
     public IReadOnlyList<Recusal> Recusals => _recusals;
+
+    /// <summary>The case documents (saksdokumenter), stored in the document store.</summary>
+    public IReadOnlyList<CasePaper> Papers => _papers;
+
+    /// <summary>Written procedure (skriftlig behandling): each seat holder's answer.</summary>
+    public IReadOnlyList<WrittenAnswer> Answers => _answers;
+
+    public void AddPaper(int documentId, string title)
+    {
+        EnsureOpen();
+        _papers.Add(new CasePaper(documentId, string.IsNullOrWhiteSpace(title) ? "Dokument" : title.Trim()));
+    }
+
+    /// <summary>ORG-2: a seat holder's answer in a written procedure; one per person, while the case is open.</summary>
+    public WrittenAnswer Answer(string userId, WrittenChoice choice, string? comment, DateTimeOffset at)
+    {
+        if (Kind != CaseKind.WrittenProcedure)
+        {
+            throw RuleViolation.Conflict("Only a written-procedure case takes written answers.", "ORG-2");
+        }
+
+        EnsureOpen();
+        if (_answers.Any(a => a.UserId == userId))
+        {
+            throw RuleViolation.Conflict("You have already answered this written procedure.", "ORG-2");
+        }
+
+        var answer = new WrittenAnswer(userId, choice, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), at);
+        _answers.Add(answer);
+        return answer;
+    }
+
+    /// <summary>A decided or withdrawn case does not change; a new case follows it up.</summary>
+    public void EnsureOpen()
+    {
+        if (Status != CaseStatus.Open)
+        {
+            throw RuleViolation.Conflict($"Case {Number} is {Status.ToString().ToLowerInvariant()}.", "ORG-2");
+        }
+    }
+
+    public void LinkTo(string? link) => Link = string.IsNullOrWhiteSpace(link) ? null : link.Trim();
 
     public void Describe(string title, string? presentation, string? proposedDecision, bool restricted)
     {
@@ -218,4 +262,57 @@ public sealed class Recusal
         Status = upheld ? RecusalStatus.Upheld : RecusalStatus.Rejected;
         DecisionRef = decisionRef;
     }
+}
+
+/// <summary>A case document: a stored document with a title.</summary>
+public sealed class CasePaper
+{
+    private CasePaper() => Title = "";
+
+    internal CasePaper(int documentId, string title)
+    {
+        DocumentId = documentId;
+        Title = title;
+    }
+
+    public int Id { get; private set; }
+
+    public int CaseId { get; private set; }
+
+    public int DocumentId { get; private set; }
+
+    public string Title { get; private set; }
+}
+
+public enum WrittenChoice
+{
+    For,
+    Against,
+    Abstain,
+}
+
+/// <summary>A seat holder's answer in a written procedure (skriftlig behandling).</summary>
+public sealed class WrittenAnswer
+{
+    private WrittenAnswer() => UserId = "";
+
+    internal WrittenAnswer(string userId, WrittenChoice choice, string? comment, DateTimeOffset at)
+    {
+        UserId = userId;
+        Choice = choice;
+        Comment = comment;
+        AnsweredAt = at;
+    }
+
+    public int Id { get; private set; }
+
+    public int CaseId { get; private set; }
+
+    public string UserId { get; private set; }
+
+    public WrittenChoice Choice { get; private set; }
+
+    public string? Comment { get; private set; }
+
+    public DateTimeOffset AnsweredAt { get; private set; }
 }

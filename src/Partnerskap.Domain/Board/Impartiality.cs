@@ -29,4 +29,20 @@ public static class Impartiality
     /// <summary>DIS-3 and ORG-2: the seats that may vote on the case on the date (voting seats, minus the recused).</summary>
     public static IReadOnlyList<BoardSeat> EligibleVoters(IEnumerable<BoardSeat> seats, BoardCase? boardCase, DateOnly on) =>
         seats.Where(s => s.VotesOn(on) && (boardCase is null || RecusedFrom(boardCase, s.UserId, s.OrganisationOrgnr) is null)).ToList();
+
+    /// <summary>
+    /// DIS-3: recusals to put to the board, from the register of interests: a seat holder with a current interest in an
+    /// organisation that is a party, who is not already recused or declared.
+    /// </summary>
+    public static IReadOnlyList<(string UserId, string Reason)> Suggestions(BoardCase boardCase, IEnumerable<BoardSeat> seats,
+        IEnumerable<DeclaredInterest> interests, DateOnly date)
+    {
+        var parties = boardCase.Parties.Select(p => p.Orgnr).ToHashSet();
+        return (from s in seats
+                where s.IsHeldOn(date) && RecusedFrom(boardCase, s.UserId, s.OrganisationOrgnr) is null
+                    && boardCase.Recusals.All(r => r.UserId != s.UserId)
+                from i in interests
+                where i.UserId == s.UserId && i.IsHeldOn(date) && i.Orgnr is not null && parties.Contains(i.Orgnr)
+                select (s.UserId, $"{i.Role}, {i.Organisation}")).DistinctBy(x => x.UserId).ToList();
+    }
 }

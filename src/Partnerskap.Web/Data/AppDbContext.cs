@@ -59,6 +59,12 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 
     public DbSet<Configurations.NumberCounter> NumberCounters => Set<Configurations.NumberCounter>();
 
+    public DbSet<DeclaredInterest> DeclaredInterests => Set<DeclaredInterest>();
+
+    public DbSet<BoardMeetingRecord> BoardMeetingRecords => Set<BoardMeetingRecord>();
+
+    public DbSet<Dispute> Disputes => Set<Dispute>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();

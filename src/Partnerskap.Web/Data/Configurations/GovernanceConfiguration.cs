@@ -50,6 +50,10 @@ internal sealed class BoardCaseConfiguration : IEntityTypeConfiguration<BoardCas
         b.Navigation(c => c.Parties).HasField("_parties").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(c => c.Recusals).WithOne().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(c => c.Recusals).HasField("_recusals").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(c => c.Papers).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.Papers).HasField("_papers").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(c => c.Answers).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(c => c.Answers).HasField("_answers").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -70,6 +74,87 @@ internal sealed class RecusalConfiguration : IEntityTypeConfiguration<Recusal>
         b.Property(r => r.Reason).HasMaxLength(1000);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.DecisionRef).HasMaxLength(100);
+    }
+}
+
+internal sealed class CasePaperConfiguration : IEntityTypeConfiguration<CasePaper>
+{
+    public void Configure(EntityTypeBuilder<CasePaper> b)
+    {
+        b.HasOne<StoredDocument>().WithMany().HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.Title).HasMaxLength(300);
+    }
+}
+
+internal sealed class WrittenAnswerConfiguration : IEntityTypeConfiguration<WrittenAnswer>
+{
+    public void Configure(EntityTypeBuilder<WrittenAnswer> b)
+    {
+        b.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.CaseId, a.UserId }).IsUnique(); // one answer per seat holder
+        b.Property(a => a.Choice).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.Comment).HasMaxLength(2000);
+    }
+}
+
+internal sealed class DeclaredInterestConfiguration : IEntityTypeConfiguration<DeclaredInterest>
+{
+    public void Configure(EntityTypeBuilder<DeclaredInterest> b)
+    {
+        b.HasOne<Partnership>().WithMany().HasForeignKey(i => i.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(i => new { i.PartnershipId, i.UserId });
+        b.Property(i => i.Organisation).HasMaxLength(300);
+        b.Property(i => i.Orgnr).HasMaxLength(9).IsFixedLength();
+        b.Property(i => i.Role).HasMaxLength(200);
+    }
+}
+
+internal sealed class BoardMeetingRecordConfiguration : IEntityTypeConfiguration<BoardMeetingRecord>
+{
+    public void Configure(EntityTypeBuilder<BoardMeetingRecord> b)
+    {
+        b.HasOne<Meeting>().WithOne().HasForeignKey<BoardMeetingRecord>(r => r.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => r.MeetingId).IsUnique();
+        b.Property(r => r.MinutesApproval).HasMaxLength(300);
+        b.Ignore(r => r.MinutesApproved);
+        b.HasMany(r => r.Attendance).WithOne().HasForeignKey(a => a.BoardMeetingRecordId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(r => r.Attendance).HasField("_attendance").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class AttendanceConfiguration : IEntityTypeConfiguration<Attendance>
+{
+    public void Configure(EntityTypeBuilder<Attendance> b)
+    {
+        b.ToTable("BoardAttendance");
+        b.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
+{
+    public void Configure(EntityTypeBuilder<Dispute> b)
+    {
+        b.HasOne<Partnership>().WithMany().HasForeignKey(d => d.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<BoardCase>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(d => d.Subject).HasMaxLength(300);
+        b.Property(d => d.PartyOrgnrs).HasMaxLength(200);
+        b.Property(d => d.Status).HasConversion<string>().HasMaxLength(30);
+        b.Property(d => d.MediationDecisionRef).HasMaxLength(40);
+        b.Property(d => d.Outcome).HasMaxLength(4000);
+        b.Ignore(d => d.Parties);
+        b.HasMany(d => d.Entries).WithOne().HasForeignKey(e => e.DisputeId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(d => d.Entries).HasField("_entries").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class DisputeEntryConfiguration : IEntityTypeConfiguration<DisputeEntry>
+{
+    public void Configure(EntityTypeBuilder<DisputeEntry> b)
+    {
+        b.Property(e => e.Author).HasMaxLength(200);
+        b.Property(e => e.Text).HasMaxLength(4000);
     }
 }
 

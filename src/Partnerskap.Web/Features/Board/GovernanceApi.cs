@@ -72,22 +72,11 @@ public static class GovernanceApi
         return TypedResults.Ok(seats.Select(x => new SeatDto(x.s.Id, x.Email ?? "", x.Name, ToApi(x.s.Role), x.s.From, x.s.To, x.s.OrganisationOrgnr)).ToList());
     }
 
-    private static async Task<Created<SeatDto>> AddSeat(string slug, SeatBody body, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db,
-        UserManager<AppUser> users, CancellationToken ct)
+    private static async Task<Created<SeatDto>> AddSeat(string slug, SeatBody body, ClaimsPrincipal user, PartnershipAccess access, BoardWork work, CancellationToken ct)
     {
         var partnership = await ReadAsync(access, slug, user, ct);
-        var person = string.IsNullOrWhiteSpace(body.UserEmail) ? null : await users.FindByEmailAsync(body.UserEmail.Trim());
-        if (person is null)
-        {
-            throw RuleViolation.Invalid("userEmail", "No user with that e-mail: create the login first (POST /api/users).");
-        }
-
-        var role = ParseRole(body.Role) ?? throw RuleViolation.Invalid("role", "Role is leader, deputy, member or observer.");
-        var from = body.From ?? throw RuleViolation.Invalid("from", "Give the first day of the term.");
-        var seat = new BoardSeat(partnership.Id, person.Id, role, from, body.To, person.Orgnr);
-        db.BoardSeats.Add(seat);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/partnerships/{slug}/board", new SeatDto(seat.Id, person.Email ?? "", person.Name, ToApi(role), from, body.To, person.Orgnr));
+        var (seat, person) = await work.AddSeatAsync(partnership.Id, body.UserEmail, body.Role, body.From, body.To, ct);
+        return TypedResults.Created($"/api/partnerships/{slug}/board", new SeatDto(seat.Id, person.Email ?? "", person.Name, ToApi(seat.Role), seat.From, seat.To, person.Orgnr));
     }
 
     private static async Task<Ok<List<MeetingDto>>> ListMeetings(string slug, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db, CancellationToken ct)

@@ -107,6 +107,12 @@ public static class RegisterApi
             return Problems.NotFound($"No document {id}.");
         }
 
+        if (document.Kind == Board.BoardWork.CasePaperKind && !user.IsOffice())
+        {
+            // DIS-3: case papers are read through /api/cases/{id}/papers/{paperId}, which checks recusal.
+            return Problems.Forbidden("Case papers are read through the case (GET /api/cases/{id}/papers/{paperId}).", "DIS-3");
+        }
+
         var orgnr = document.MemberId is { } memberId ? await db.Members.Where(m => m.Id == memberId).Select(m => m.Orgnr).SingleAsync(ct) : null;
         if (!user.IsOffice() && !user.IsInRole(Roles.Board) && (orgnr is null || user.Orgnr() != orgnr))
         {

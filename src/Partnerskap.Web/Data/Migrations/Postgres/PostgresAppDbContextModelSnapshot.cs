@@ -173,6 +173,33 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Board.Attendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BoardMeetingRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardMeetingRecordId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("BoardAttendance", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Board.BoardCase", b =>
                 {
                     b.Property<int>("Id")
@@ -241,6 +268,38 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Board.BoardMeetingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MinutesApproval")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("MinutesApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("NoticeRecipients")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("NoticeSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("BoardMeetingRecords");
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Board.BoardSeat", b =>
                 {
                     b.Property<int>("Id")
@@ -281,6 +340,34 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                     b.ToTable("BoardSeats");
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Board.CasePaper", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("CasePaper");
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Board.CaseParty", b =>
                 {
                     b.Property<int>("Id")
@@ -304,6 +391,134 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CaseParty");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.DeclaredInterest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Orgnr")
+                        .HasMaxLength(9)
+                        .HasColumnType("character(9)")
+                        .IsFixedLength();
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PartnershipId", "UserId");
+
+                    b.ToTable("DeclaredInterests");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.Dispute", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MediationDecisionRef")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PartyOrgnrs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("Disputes");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.DisputeEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("DisputeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId");
+
+                    b.ToTable("DisputeEntry");
                 });
 
             modelBuilder.Entity("Partnerskap.Domain.Board.Recusal", b =>
@@ -345,6 +560,43 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("Recusal");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.WrittenAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CaseId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("WrittenAnswer");
                 });
 
             modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringLine", b =>
@@ -1898,6 +2150,21 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Board.Attendance", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Board.BoardMeetingRecord", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("BoardMeetingRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Board.BoardCase", b =>
                 {
                     b.HasOne("Partnerskap.Domain.Meetings.Meeting", null)
@@ -1908,6 +2175,15 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                     b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.BoardMeetingRecord", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Meetings.Meeting", null)
+                        .WithOne()
+                        .HasForeignKey("Partnerskap.Domain.Board.BoardMeetingRecord", "MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1927,6 +2203,21 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Board.CasePaper", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Board.BoardCase", null)
+                        .WithMany("Papers")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Web.Data.StoredDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Board.CaseParty", b =>
                 {
                     b.HasOne("Partnerskap.Domain.Board.BoardCase", null)
@@ -1936,10 +2227,63 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Board.DeclaredInterest", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.Dispute", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Board.BoardCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.DisputeEntry", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Board.Dispute", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Board.Recusal", b =>
                 {
                     b.HasOne("Partnerskap.Domain.Board.BoardCase", null)
                         .WithMany("Recusals")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.WrittenAnswer", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Board.BoardCase", null)
+                        .WithMany("Answers")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -2235,9 +2579,23 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Partnerskap.Domain.Board.BoardCase", b =>
                 {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Papers");
+
                     b.Navigation("Parties");
 
                     b.Navigation("Recusals");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.BoardMeetingRecord", b =>
+                {
+                    b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.Dispute", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringRound", b =>

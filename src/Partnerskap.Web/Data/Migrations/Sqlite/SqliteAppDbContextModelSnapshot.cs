@@ -162,6 +162,31 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Board.Attendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BoardMeetingRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardMeetingRecordId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("BoardAttendance", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Board.BoardCase", b =>
                 {
                     b.Property<int>("Id")
@@ -228,6 +253,36 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Board.BoardMeetingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MinutesApproval")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MinutesApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoticeRecipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NoticeSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("BoardMeetingRecords");
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Board.BoardSeat", b =>
                 {
                     b.Property<int>("Id")
@@ -266,6 +321,32 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                     b.ToTable("BoardSeats");
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Board.CasePaper", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("CasePaper");
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Board.CaseParty", b =>
                 {
                     b.Property<int>("Id")
@@ -287,6 +368,128 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CaseParty");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.DeclaredInterest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Orgnr")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PartnershipId", "UserId");
+
+                    b.ToTable("DeclaredInterests");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.Dispute", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediationDecisionRef")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartyOrgnrs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("Disputes");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.DisputeEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisputeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId");
+
+                    b.ToTable("DisputeEntry");
                 });
 
             modelBuilder.Entity("Partnerskap.Domain.Board.Recusal", b =>
@@ -326,6 +529,41 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("Recusal");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.WrittenAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CaseId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("WrittenAnswer");
                 });
 
             modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringLine", b =>
@@ -1829,6 +2067,21 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Board.Attendance", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Board.BoardMeetingRecord", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("BoardMeetingRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Board.BoardCase", b =>
                 {
                     b.HasOne("Partnerskap.Domain.Meetings.Meeting", null)
@@ -1839,6 +2092,15 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                     b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.BoardMeetingRecord", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Meetings.Meeting", null)
+                        .WithOne()
+                        .HasForeignKey("Partnerskap.Domain.Board.BoardMeetingRecord", "MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1858,6 +2120,21 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Board.CasePaper", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Board.BoardCase", null)
+                        .WithMany("Papers")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Web.Data.StoredDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Board.CaseParty", b =>
                 {
                     b.HasOne("Partnerskap.Domain.Board.BoardCase", null)
@@ -1867,10 +2144,63 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Board.DeclaredInterest", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.Dispute", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Board.BoardCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.DisputeEntry", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Board.Dispute", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Board.Recusal", b =>
                 {
                     b.HasOne("Partnerskap.Domain.Board.BoardCase", null)
                         .WithMany("Recusals")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.WrittenAnswer", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Board.BoardCase", null)
+                        .WithMany("Answers")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -2166,9 +2496,23 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Partnerskap.Domain.Board.BoardCase", b =>
                 {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Papers");
+
                     b.Navigation("Parties");
 
                     b.Navigation("Recusals");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.BoardMeetingRecord", b =>
+                {
+                    b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Board.Dispute", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Partnerskap.Domain.Collaboration.AnchoringRound", b =>
