@@ -11,6 +11,7 @@ using Partnerskap.Web.Features.Audit;
 using Partnerskap.Web.Features.Fees;
 using Partnerskap.Web.Features.Members;
 using Partnerskap.Web.Features.Partnerships;
+using Partnerskap.Web.Features.Portfolio;
 using Partnerskap.Web.Features.Statistics;
 using Partnerskap.Web.Features.Users;
 using Partnerskap.Web.Infrastructure;
@@ -46,6 +47,7 @@ if (builder.Configuration.GetValue<bool>("Partnerskap:Logging:Json"))
 builder.Services.AddMembers();
 builder.Services.AddFees();
 builder.Services.AddStatistics();
+builder.Services.AddPortfolio(builder.Configuration);
 builder.Services.AddDocumentsMailAndLookups(builder.Configuration);
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
@@ -106,6 +108,7 @@ api.MapRegisterApi();
 api.MapFeesApi();
 api.MapAuditApi();
 api.MapStatisticsApi();
+api.MapPortfolioApi();
 api.MapBackupsApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Partnerskap.Domain.Benefits;
 using Partnerskap.Domain.Fees;
 using Partnerskap.Domain.Members;
 using Partnerskap.Domain.Partnerships;
+using Partnerskap.Domain.Portfolio;
 using Partnerskap.Domain.Statistics;
 
 namespace Partnerskap.Web.Data;
@@ -44,6 +46,16 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     public DbSet<DeflatorEstimate> DeflatorEstimates => Set<DeflatorEstimate>();
 
     public DbSet<StatisticsImport> StatisticsImports => Set<StatisticsImport>();
+
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<FinancingPlan> FinancingPlans => Set<FinancingPlan>();
+
+    public DbSet<Expenditure> Expenditures => Set<Expenditure>();
+
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+
+    public DbSet<Benefit> Benefits => Set<Benefit>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
