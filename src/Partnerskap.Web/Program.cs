@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Partnerskap.Web.Data;
 using Partnerskap.Web.Features.Audit;
+using Partnerskap.Web.Features.Board;
 using Partnerskap.Web.Features.Fees;
 using Partnerskap.Web.Features.Members;
 using Partnerskap.Web.Features.Partnerships;
@@ -46,6 +47,7 @@ if (builder.Configuration.GetValue<bool>("Partnerskap:Logging:Json"))
 }
 builder.Services.AddMembers();
 builder.Services.AddFees();
+builder.Services.AddGovernance();
 builder.Services.AddStatistics();
 builder.Services.AddPortfolio(builder.Configuration);
 builder.Services.AddDocumentsMailAndLookups(builder.Configuration);
@@ -106,6 +108,7 @@ api.MapPartnershipsApi();
 api.MapMembersApi();
 api.MapRegisterApi();
 api.MapFeesApi();
+api.MapGovernanceApi();
 api.MapAuditApi();
 api.MapStatisticsApi();
 api.MapPortfolioApi();

@@ -26,4 +26,6 @@ public sealed class RuleViolation(ViolationKind kind, string message, string? ru
     public static RuleViolation Invalid(string field, string message, string? rule = null) => new(ViolationKind.Invalid, message, rule, field);
 
     public static RuleViolation Conflict(string message, string? rule = null, string? field = null) => new(ViolationKind.Conflict, message, rule, field);
+
+    public static RuleViolation Forbidden(string message, string? rule = null) => new(ViolationKind.Forbidden, message, rule);
 }

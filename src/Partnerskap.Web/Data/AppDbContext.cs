@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Partnerskap.Domain.Benefits;
+using Partnerskap.Domain.Board;
+using Partnerskap.Domain.Decisions;
 using Partnerskap.Domain.Fees;
+using Partnerskap.Domain.Meetings;
 using Partnerskap.Domain.Members;
 using Partnerskap.Domain.Partnerships;
 using Partnerskap.Domain.Portfolio;
@@ -56,6 +59,15 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     public DbSet<Escalation> Escalations => Set<Escalation>();
 
     public DbSet<Benefit> Benefits => Set<Benefit>();
+    public DbSet<BoardSeat> BoardSeats => Set<BoardSeat>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<BoardCase> Cases => Set<BoardCase>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<Configurations.NumberCounter> NumberCounters => Set<Configurations.NumberCounter>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

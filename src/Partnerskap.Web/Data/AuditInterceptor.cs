@@ -30,7 +30,7 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
 {
     // Covered elsewhere: population figures by their StatisticsImport row; tokens are secrets.
     private static readonly HashSet<Type> NotAudited =
-        [typeof(AuditEntry), typeof(AuditChainHead), typeof(PopulationFigure), typeof(IdentityUserToken<string>),
+        [typeof(AuditEntry), typeof(AuditChainHead), typeof(PopulationFigure), typeof(Configurations.NumberCounter), typeof(IdentityUserToken<string>),
             typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)]; // key material is secret
 
     private static readonly HashSet<string> SecretProperties =

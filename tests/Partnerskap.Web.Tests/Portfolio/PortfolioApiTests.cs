@@ -98,7 +98,7 @@ public abstract class PortfolioApiTests(AppHost host)
             .AssertProblemAsync(HttpStatusCode.Conflict, "FIN-7");
         var decision = await Governance.DecisionAsync(App, "Finansieringsplan");
         // The office administers, but board decisions are the board's (ORG-2).
-        await (await office.PostAsJsonAsync($"/api/projects/{id}/financing-plans/1/approve", new { decisionRef = decision })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await office.PostAsJsonAsync($"/api/projects/{id}/financing-plans/1/approve", new { decisionRef = decision })).AssertProblemAsync(HttpStatusCode.Forbidden, "ORG-2");
 
         var ok = await board.PostAsJsonAsync($"/api/projects/{id}/financing-plans/1/approve", new { decisionRef = decision });
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
@@ -106,6 +106,50 @@ public abstract class PortfolioApiTests(AppHost host)
         Assert.Equal(500_000m, p.GetProperty("approvedFinancing").GetDecimal());
         var audit = await App.WithDbAsync(db => db.AuditEntries.Where(a => a.DecisionRef == decision).CountAsync());
         Assert.True(audit > 0, "the approval is audited with its decision");
+    }
+
+    [Fact]
+    public async Task FIN_7_a_decision_recorded_in_the_register_with_the_approve_effect_approves_the_plan_and_opens_no_side_door()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        var id = await NewProjectAsync(office);
+        await ProposeAsync(office, id, 75_000m);
+        Assert.True(await App.CountAsync(db => db.Cases.Where(c => c.Link == $"project:{id}")) == 1, "FIN-7: the proposed plan goes to the board as a case");
+
+        // A decision whose effect fails (no such version) is not recorded either: one transaction.
+        var decisionsBefore = await App.CountAsync(db => db.Decisions);
+        await Assert.ThrowsAsync<Domain.Common.RuleViolation>(() =>
+            Governance.DecisionAsync(App, "Feil versjon", Web.Features.Portfolio.ApproveFinancingPlanEffect.EffectName, $"project:{id}/version:9"));
+        Assert.Equal(decisionsBefore, await App.CountAsync(db => db.Decisions));
+
+        var number = await Governance.DecisionAsync(App, "Godkjent finansieringsplan", Web.Features.Portfolio.ApproveFinancingPlanEffect.EffectName, $"project:{id}/version:1");
+        var p = await office.GetJsonAsync($"/api/projects/{id}");
+        Assert.Equal(75_000m, p.GetProperty("approvedFinancing").GetDecimal());
+        var plan = (await office.GetJsonAsync($"/api/projects/{id}/financing-plans"))[0];
+        Assert.Equal(number, plan.GetProperty("decisionRef").GetString());
+
+        // An observer seat is not a voting seat (ORG-2).
+        var observer = await Governance.BoardMemberAsync(App, "observer");
+        await ProposeAsync(office, id, 80_000m);
+        await (await observer.PostAsJsonAsync($"/api/projects/{id}/financing-plans/2/approve", new { decisionRef = number })).AssertProblemAsync(HttpStatusCode.Forbidden, "ORG-2");
+    }
+
+    [Fact]
+    public async Task FIN_9_a_decision_recorded_in_the_register_with_the_escalation_effect_decides_it()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        var id = await ApprovedProjectAsync(office, 50_000m);
+        await (await SpendAsync(office, id, 60_000m)).AssertProblemAsync(HttpStatusCode.Conflict, "FIN-9");
+        var escalation = (await office.GetJsonAsync($"/api/projects/{id}")).GetProperty("escalations")[0];
+        var eid = escalation.GetProperty("id").GetInt32();
+        Assert.NotEqual(JsonValueKind.Null, escalation.GetProperty("boardCaseId").ValueKind); // a case for the board
+        Assert.Equal(1, await App.CountAsync(db => db.Cases.Where(c => c.Link == $"escalation:{eid}" && c.Kind == Domain.Board.CaseKind.Escalation)));
+
+        await Governance.DecisionAsync(App, "Økt ramme", Web.Features.Portfolio.EscalationDecisionEffect.EffectName, $"escalation:{eid}/increase-financing/70000");
+        var p = await office.GetJsonAsync($"/api/projects/{id}");
+        Assert.Equal(70_000m, p.GetProperty("approvedFinancing").GetDecimal());
+        Assert.Equal("decided", p.GetProperty("escalations")[0].GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Created, (await SpendAsync(office, id, 60_000m)).StatusCode);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public sealed class EscalationRaiser(AppDbContext db, IPortfolioBoard board, IMa
         var caseId = await board.OpenCaseAsync(
             project.PartnershipId,
             $"Underdekning i {project.Name} (FIN-9)",
+            Domain.Board.CaseKind.Escalation,
             project.Participants.Select(p => p.Orgnr).ToList(),
             $"escalation:{escalation.Id}",
             ct);

@@ -20,6 +20,11 @@ public static class FinancingPlans
             var project = await ProjectLock.LockAndLoadAsync(db, c.ProjectId, ct); // versions are numbered without races
             var plan = project.ProposePlan(c.Sources, clock.GetUtcNow(), audit.CurrentActor, c.Total);
             await db.SaveChangesAsync(ct);
+
+            // FIN-7: the plan goes to the programme board, which decides: a case for the board.
+            await board.OpenCaseAsync(
+                project.PartnershipId, $"Finansieringsplan for {project.Name}, versjon {plan.Version} ({plan.Total:N0} kr)", Domain.Board.CaseKind.FinancingPlan,
+                project.Participants.Select(p => p.Orgnr).ToList(), $"project:{project.Id}", ct);
             await tx.CommitAsync(ct);
             return plan;
         }
@@ -51,6 +56,7 @@ public static class FinancingPlans
             }
 
             var plan = project.ApprovePlan(c.Version, c.DecisionRef, today);
+            var before = audit.DecisionRef;
             audit.DecisionRef = plan.DecisionRef;
             await db.SaveChangesAsync(ct);
             if (tx is not null)
@@ -58,7 +64,7 @@ public static class FinancingPlans
                 await tx.CommitAsync(ct);
             }
 
-            audit.DecisionRef = null;
+            audit.DecisionRef = before;
             return plan;
         }
     }
@@ -68,10 +74,8 @@ public static class FinancingPlans
     {
         if (!await board.HoldsVotingSeatAsync(partnershipId, user, on, ct))
         {
-            throw new RuleViolation(
-                ViolationKind.Forbidden,
-                $"Only a member of the programme board (a seat other than observer on {on:yyyy-MM-dd}) records the board's decision.",
-                rule);
+            throw RuleViolation.Forbidden(
+                $"Only a member of the programme board (a seat other than observer on {on:yyyy-MM-dd}) records the board's decision ({rule}).", "ORG-2");
         }
     }
 }

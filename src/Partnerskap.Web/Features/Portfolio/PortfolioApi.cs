@@ -68,7 +68,9 @@ public static class PortfolioApi
             .AddScoped<Spending.Handler>()
             .AddScoped<EscalationRaiser>()
             .AddScoped<ProjectQueries>()
-            .AddScoped<IPortfolioBoard, GovernancePortfolioBoard>();
+            .AddScoped<IPortfolioBoard, GovernancePortfolioBoard>()
+            .AddScoped<Board.IDecisionEffect, ApproveFinancingPlanEffect>()
+            .AddScoped<Board.IDecisionEffect, EscalationDecisionEffect>();
     }
 
     public static IEndpointRouteBuilder MapPortfolioApi(this IEndpointRouteBuilder api)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Partnerskap.Domain.Board;
 using Partnerskap.Web.Infrastructure.Mail;
 
 namespace Partnerskap.Web.Features.Portfolio;
@@ -16,7 +17,7 @@ public interface IPortfolioBoard
     Task<bool> DecisionExistsAsync(int partnershipId, string reference, CancellationToken ct);
 
     /// <summary>Opens a case for the board; returns its id.</summary>
-    Task<int?> OpenCaseAsync(int partnershipId, string title, IReadOnlyList<string> partyOrgnrs, string link, CancellationToken ct);
+    Task<int?> OpenCaseAsync(int partnershipId, string title, CaseKind kind, IReadOnlyList<string> partyOrgnrs, string link, CancellationToken ct);
 
     /// <summary>Everyone holding a board seat on <paramref name="on"/>, observers too (they are told, not asked).</summary>
     Task<IReadOnlyList<MailRecipient>> SeatHoldersAsync(int partnershipId, DateOnly on, CancellationToken ct);

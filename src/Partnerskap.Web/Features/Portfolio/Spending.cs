@@ -129,6 +129,7 @@ public static class Spending
                 }
             }
 
+            var before = audit.DecisionRef;
             audit.DecisionRef = c.DecisionRef.Trim();
             var escalation = project.DecideEscalation(c.EscalationId, outcome, c.DecisionRef, c.NewApprovedFinancing, clock.GetUtcNow(), audit.CurrentActor);
             await db.SaveChangesAsync(ct);
@@ -137,7 +138,7 @@ public static class Spending
                 await tx.CommitAsync(ct);
             }
 
-            audit.DecisionRef = null;
+            audit.DecisionRef = before;
             return escalation;
         }
     }
