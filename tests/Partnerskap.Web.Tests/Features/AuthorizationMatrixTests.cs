@@ -130,6 +130,9 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/invoices", Audience.LoggedIn, "/digiviken/invoices"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/invoices/{id:int}", Audience.LoggedIn, "/digiviken/invoices/999999"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/statistics", Audience.LoggedIn, "/digiviken/statistics"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/portfolio", Audience.LoggedIn, "/digiviken/portfolio"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/portfolio/new", Audience.Office, "/digiviken/portfolio/new"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/portfolio/{id:int}", Audience.LoggedIn, "/digiviken/portfolio/999999"),
     ];
 
     private static IEnumerable<(string Method, string Pattern)> AppEndpoints(IServiceProvider services) =>

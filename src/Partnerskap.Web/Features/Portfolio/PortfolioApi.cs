@@ -68,6 +68,7 @@ public static class PortfolioApi
             .AddScoped<Spending.Handler>()
             .AddScoped<EscalationRaiser>()
             .AddScoped<ProjectQueries>()
+            .AddScoped<PhaseGates>()
             .AddScoped<IPortfolioBoard, GovernancePortfolioBoard>()
             .AddScoped<Board.IDecisionEffect, ApproveFinancingPlanEffect>()
             .AddScoped<Board.IDecisionEffect, EscalationDecisionEffect>();
@@ -169,19 +170,11 @@ public static class PortfolioApi
         return TypedResults.Created($"/api/projects/{id}", new ParticipantDto(participant.Orgnr, participant.Name, participant.From));
     }
 
-    private static async Task<Ok<ProjectDto>> Advance(int id, GateBody body, ClaimsPrincipal user, AppDbContext db, PartnershipAccess access, IPortfolioBoard board,
-        TimeProvider clock, AuditContext audit, ProjectQueries q, CancellationToken ct)
+    private static async Task<Ok<ProjectDto>> Advance(int id, GateBody body, ClaimsPrincipal user, AppDbContext db, PartnershipAccess access, PhaseGates gates,
+        ProjectQueries q, CancellationToken ct)
     {
-        var pid = await ReadableProjectAsync(id, user, db, access, ct);
-        if (!string.IsNullOrWhiteSpace(body.DecisionRef) && !await board.DecisionExistsAsync(pid, body.DecisionRef.Trim(), ct))
-        {
-            throw RuleViolation.Conflict($"\"{body.DecisionRef.Trim()}\" is not in the board's decision register: each gate is a board decision.", "PUR-5", "decisionRef");
-        }
-
-        var project = await db.Projects.Include(p => p.Plans).Include(p => p.Gates).SingleAsync(p => p.Id == id, ct);
-        project.AdvancePhase(body.DecisionRef, PartnershipTime.Today(clock));
-        audit.DecisionRef = body.DecisionRef!.Trim();
-        await db.SaveChangesAsync(ct);
+        await ReadableProjectAsync(id, user, db, access, ct);
+        await gates.AdvanceAsync(id, body.DecisionRef, ct);
         return TypedResults.Ok(ToDto((await q.ProjectAsync(id, ct))!, q.EarlyWarningPercent));
     }
 
