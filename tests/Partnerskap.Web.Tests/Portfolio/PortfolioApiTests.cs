@@ -304,6 +304,65 @@ public abstract class PortfolioApiTests(AppHost host)
         Assert.Equal(1, await App.CountAsync(db => db.Escalations.Where(e => e.ProjectId == id))); // raised once
     }
 
+    private static Task<HttpResponseMessage> ImportAsync(HttpClient c, int id, string csv) =>
+        c.PostAsync($"/api/projects/{id}/expenditures/import", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+
+    [Fact]
+    public async Task FIN_9_a_ledger_import_is_all_or_nothing()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        var id = await ApprovedProjectAsync(office, 100_000m);
+
+        // A bad row: 400 naming it, nothing stored.
+        var bad = await ImportAsync(office, id, "date,amount,description\n2026-11-01,10000,Konsulent\n2026-11-02,-5,Kreditnota\n2026-13-01,5,Feil dato\n");
+        var problem = await bad.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Line 3", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Line 4", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await App.CountAsync(db => db.Expenditures.Where(e => e.ProjectId == id)));
+
+        // Rows that together exceed the limit: 409 FIN-9, nothing stored, escalation raised.
+        await (await ImportAsync(office, id, "date;amount;description\n2026-11-01;60 000,50;Konsulent\n2026-11-02;40000;Lisenser\n")).AssertProblemAsync(HttpStatusCode.Conflict, "FIN-9");
+        Assert.Equal(0, await App.CountAsync(db => db.Expenditures.Where(e => e.ProjectId == id)));
+        Assert.Equal(1, await App.CountAsync(db => db.Escalations.Where(e => e.ProjectId == id)));
+
+        var ok = await ImportAsync(office, id, "date;amount;description\n2026-11-01;60 000,50;Konsulent\n2026-11-02;39999,50;Lisenser\n");
+        Assert.Equal(2, (await ok.ReadJsonAsync()).GetProperty("imported").GetInt32());
+        Assert.Equal(100_000m, (await office.GetJsonAsync($"/api/projects/{id}")).GetProperty("spent").GetDecimal());
+    }
+
+    [Fact]
+    public async Task FIN_8_benefits_per_participating_member_reported_by_the_member_with_who_has_not_reported()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        var id = await NewProjectAsync(office);
+        async Task<int> AddAsync(string orgnr, string owner)
+        {
+            var r = await office.PostAsJsonAsync($"/api/projects/{id}/benefits", new { orgnr, ownerName = owner, indicator = "Saksbehandlingstid (dager)", unit = "dager", baseline = 30, target = 10 });
+            Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+            return (await r.ReadJsonAsync()).GetProperty("id").GetInt32();
+        }
+
+        var asker = await AddAsync(Asker, "Kari Nordmann");
+        await AddAsync(Baerum, "Ola Nordmann");
+        await (await office.PostAsJsonAsync($"/api/projects/{id}/benefits", new { orgnr = "959159092", ownerName = "X", indicator = "Y", baseline = 0, target = 1 }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "FIN-8");
+
+        var baerumEmail = $"baerum-{Guid.NewGuid():N}@test.local";
+        await App.CreateUserAsync(baerumEmail, Roles.MemberContact, Baerum);
+        var baerum = await App.LoginAsync(baerumEmail);
+        await (await baerum.PostAsJsonAsync($"/api/benefits/{asker}/measurements", new { period = "2026-06-30", value = 20 })).AssertProblemAsync(HttpStatusCode.Forbidden, "FIN-8");
+
+        var askerEmail = $"asker-{Guid.NewGuid():N}@test.local";
+        await App.CreateUserAsync(askerEmail, Roles.MemberContact, Asker);
+        var askerClient = await App.LoginAsync(askerEmail);
+        Assert.Equal(HttpStatusCode.Created, (await askerClient.PostAsJsonAsync($"/api/benefits/{asker}/measurements", new { period = "2026-06-30", value = 20 })).StatusCode);
+
+        var overview = await office.GetJsonAsync($"/api/projects/{id}/benefits?period=2026-06-30");
+        Assert.Equal([Baerum], overview.GetProperty("notReported").EnumerateArray().Select(x => x.GetString()));
+        var mine = overview.GetProperty("benefits").EnumerateArray().Single(b => b.GetProperty("orgnr").GetString() == Asker);
+        Assert.Equal(0.5m, mine.GetProperty("achieved").GetDecimal());
+    }
+
     [Fact]
     public async Task A_project_of_another_partnership_is_not_visible_to_a_member_contact()
     {

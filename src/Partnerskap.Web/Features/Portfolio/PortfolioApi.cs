@@ -91,9 +91,12 @@ public static class PortfolioApi
         i.MapGet("/expenditures", Expenditures).RequireAuthorization(Policies.LoggedIn).WithSummary("Expenditures, newest first");
         i.MapPost("/expenditures", Spend).RequireAuthorization(Policies.Office)
             .WithSummary("Record an expenditure; beyond the approved financing → 409 FIN-9, nothing recorded, escalation raised (office)");
+        i.MapPost("/expenditures/import", Import).RequireAuthorization(Policies.Office)
+            .WithSummary("Import expenditures from the ledger: text/csv with header date,amount,description; all or nothing (FIN-9, office)");
         i.MapPut("/forecast", Forecast).RequireAuthorization(Policies.Office).WithSummary("Forecast of total cost; above approved raises an escalation (FIN-9, office)");
         i.MapPost("/escalations/{eid:int}/decision", Decide).RequireAuthorization(Policies.LoggedIn)
             .WithSummary("The board's decision on an escalation: increase-financing, reduce-scope or stop (FIN-9; a board seat holder)");
+        api.MapBenefitsApi();
         return api;
     }
 
@@ -235,6 +238,16 @@ public static class PortfolioApi
         await ReadableProjectAsync(id, user, db, access, ct);
         var e = await handler.SpendAsync(new Spending.Spend(id, body.Date, body.Amount, body.Description), ct);
         return TypedResults.Created($"/api/projects/{id}/expenditures", ToDto(e));
+    }
+
+    public sealed record ImportDto(int Imported);
+
+    private static async Task<Ok<ImportDto>> Import(int id, HttpRequest request, ClaimsPrincipal user, AppDbContext db, PartnershipAccess access, Spending.Handler handler, CancellationToken ct)
+    {
+        await ReadableProjectAsync(id, user, db, access, ct);
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = await reader.ReadToEndAsync(ct);
+        return TypedResults.Ok(new ImportDto(await handler.ImportAsync(id, text, ct)));
     }
 
     private static async Task<Ok<ForecastDto>> Forecast(int id, ForecastBody body, ClaimsPrincipal user, AppDbContext db, PartnershipAccess access, Spending.Handler handler, CancellationToken ct)

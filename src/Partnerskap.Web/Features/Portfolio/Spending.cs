@@ -68,6 +68,58 @@ public static class Spending
                 $"{refusal} Escalation {open.Id} ({(raised is null ? "already open" : "raised now")}, {open.RaisedAt:yyyy-MM-dd}).", "FIN-9", "amount");
         }
 
+        /// <summary>
+        /// FIN-9: imports a ledger export in one transaction under the project lock: every row is recorded, or none. If the
+        /// rows together would go beyond the approved financing, nothing is recorded, an escalation is raised and 409 FIN-9.
+        /// </summary>
+        public async Task<int> ImportAsync(int projectId, string csv, CancellationToken ct)
+        {
+            var (rows, problems) = ExpenditureCsv.Parse(csv);
+            if (problems.Count > 0)
+            {
+                throw RuleViolation.Invalid("file", string.Join(" ", problems));
+            }
+
+            Escalation? raised = null;
+            Project project;
+            string refusal;
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                project = await ProjectLock.LockAndLoadAsync(db, projectId, ct);
+                try
+                {
+                    foreach (var row in rows)
+                    {
+                        db.Expenditures.Add(project.Spend(row.Date, row.Amount, row.Description, clock.GetUtcNow(), audit.CurrentActor));
+                    }
+
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                    return rows.Count;
+                }
+                catch (DeficitException)
+                {
+                    // Nothing of the import is kept: reload the project as committed and raise the escalation alone.
+                    db.ChangeTracker.Clear();
+                    project = await ProjectLock.LockAndLoadAsync(db, projectId, ct);
+                    var total = rows.Sum(r => r.Amount);
+                    refusal = $"The import of {rows.Count} expenditures ({total:N2}) would bring spending to {project.Spent + total:N2}, beyond the approved financing of {project.ApprovedFinancing:N2}. Nothing is recorded.";
+                    raised = await raiser.RaiseAsync(
+                        project, EscalationTrigger.Spending,
+                        $"Import av {rows.Count} utgifter på til sammen {total:N2} kr ville gitt forbruk {project.Spent + total:N2} kr, over godkjent finansiering {project.ApprovedFinancing:N2} kr.", ct);
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                }
+            }
+
+            if (raised is not null)
+            {
+                await raiser.NotifyAsync(project, raised, ct);
+            }
+
+            throw RuleViolation.Conflict(refusal, "FIN-9", "file");
+        }
+
         /// <summary>FIN-9: a forecast above the approved financing raises an escalation at once.</summary>
         public async Task<ForecastResult> SetForecastAsync(SetForecast c, CancellationToken ct)
         {
