@@ -85,6 +85,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("POST", "/api/cases/{id:int}/recusals", Audience.Office, "/api/cases/999999/recusals"),
         ("GET", "/api/partnerships/{slug}/projects/", Audience.LoggedIn, "/api/partnerships/digiviken/projects"),
         ("POST", "/api/partnerships/{slug}/projects/", Audience.Office, "/api/partnerships/digiviken/projects"),
+        ("GET", "/api/partnerships/{slug}/projects/csv", Audience.LoggedIn, "/api/partnerships/digiviken/projects/csv"),
         ("GET", "/api/projects/{id:int}/", Audience.LoggedIn, "/api/projects/999999"),
         ("POST", "/api/projects/{id:int}/participants", Audience.Office, "/api/projects/999999/participants"),
         ("POST", "/api/projects/{id:int}/phase", Audience.Office, "/api/projects/999999/phase"),

@@ -55,6 +55,8 @@ public abstract class PortfolioApiTests(AppHost host)
         Assert.Empty(p.GetProperty("escalations").EnumerateArray());
         Assert.Equal(2, p.GetProperty("participants").GetArrayLength());
         Assert.Contains((await office.GetJsonAsync($"{P}/projects")).EnumerateArray(), r => r.GetProperty("id").GetInt32() == id);
+        var csv = await office.GetStringAsync($"{P}/projects/csv", TestContext.Current.CancellationToken);
+        Assert.Contains($"{id};\"Felles innbyggerdialog\";project;idea;active;{Asker};", csv, StringComparison.Ordinal);
         await (await office.PostAsJsonAsync($"{P}/projects", new { name = "X", kind = "programme", ownerOrgnr = Asker })).AssertProblemAsync(HttpStatusCode.BadRequest, "PUR-5");
     }
 

@@ -78,6 +78,7 @@ public static class PortfolioApi
     {
         var p = api.MapGroup("/partnerships/{slug}/projects").WithTags("Portfolio").AddEndpointFilter<RuleViolationFilter>();
         p.MapGet("/", List).RequireAuthorization(Policies.LoggedIn).WithSummary("The portfolio: every project with approved financing, spent, forecast (PUR-5)");
+        p.MapGet("/csv", Csv).RequireAuthorization(Policies.LoggedIn).WithSummary("The portfolio report as CSV (';', for Excel): approved, spent, forecast, escalation per project");
         p.MapPost("/", Create).RequireAuthorization(Policies.Office).WithSummary("Add a project or procurement (PUR-5, MEM-5, office)");
 
         var i = api.MapGroup("/projects/{id:int}").WithTags("Portfolio").AddEndpointFilter<RuleViolationFilter>();
@@ -124,6 +125,27 @@ public static class PortfolioApi
         var rows = await q.OverviewAsync(p!.Id, ct);
         return TypedResults.Ok(rows.Select(r => new OverviewDto(r.Id, r.Name, r.Kind.ToApi(), r.Phase.ToApi(), r.Status.ToApi(), r.OwnerOrgnr, r.Approved, r.Spent,
             r.Forecast, r.OpenEscalation, Warning(r.ForecastVerdict))).ToList());
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Csv(string slug, ClaimsPrincipal user, PartnershipAccess access, ProjectQueries q, CancellationToken ct)
+    {
+        var (outcome, p) = await access.ReadAsync(slug, user, ct);
+        if (outcome != PartnershipAccess.Outcome.Allowed)
+        {
+            return MembersApi.Denied(outcome, slug);
+        }
+
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var csv = new System.Text.StringBuilder("id;name;kind;phase;status;ownerOrgnr;approvedFinancing;spent;forecast;openEscalation;forecastWarning\n");
+        foreach (var r in await q.OverviewAsync(p!.Id, ct))
+        {
+            csv.Append(inv, $"{r.Id};\"{r.Name.Replace("\"", "\"\"", StringComparison.Ordinal)}\";{r.Kind.ToApi()};{r.Phase.ToApi()};{r.Status.ToApi()};{r.OwnerOrgnr};");
+            csv.Append(inv, $"{r.Approved:0.00};{r.Spent:0.00};{r.Forecast:0.00};{(r.OpenEscalation ? "yes" : "no")};{Warning(r.ForecastVerdict)}\n");
+        }
+
+        // UTF-8 with BOM so Excel reads æøå.
+        return TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv.ToString())).ToArray(),
+            "text/csv; charset=utf-8", $"portefolje-{slug}.csv");
     }
 
     private static async Task<Results<Created<IdDto>, ProblemHttpResult>> Create(string slug, CreateProjectBody body, ClaimsPrincipal user, PartnershipAccess access, CreateProject.Handler handler, CancellationToken ct)
