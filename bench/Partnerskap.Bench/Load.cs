@@ -71,7 +71,7 @@ internal static class Load
         }
     }
 
-    private static async Task<(double Rps, double P50, double P99, int Errors)> MeasureAsync(string url, AuthenticationHeaderValue? auth, TimeSpan duration)
+    internal static async Task<(double Rps, double P50, double P99, int Errors)> MeasureAsync(string url, AuthenticationHeaderValue? auth, TimeSpan duration)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var client = new HttpClient(handler);

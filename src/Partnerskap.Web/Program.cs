@@ -13,6 +13,7 @@ using Partnerskap.Web.Features.Collaboration;
 using Partnerskap.Web.Features.Fees;
 using Partnerskap.Web.Features.Members;
 using Partnerskap.Web.Features.Partnerships;
+using Partnerskap.Web.Features.Portfolio;
 using Partnerskap.Web.Features.Records;
 using Partnerskap.Web.Features.Statistics;
 using Partnerskap.Web.Features.Users;
@@ -56,6 +57,7 @@ builder.Services.AddDisputes();
 builder.Services.AddStatistics();
 builder.Services.AddRecords();
 builder.Services.AddCollaboration();
+builder.Services.AddPortfolio(builder.Configuration);
 builder.Services.AddDocumentsMailAndLookups(builder.Configuration);
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
@@ -123,6 +125,7 @@ api.MapAuditApi();
 api.MapStatisticsApi();
 api.MapRecordsApi();
 api.MapCollaborationApi();
+api.MapPortfolioApi();
 api.MapBackupsApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Partnerskap.Domain.Benefits;
 using Partnerskap.Domain.Board;
 using Partnerskap.Domain.Decisions;
 using Partnerskap.Domain.Fees;
 using Partnerskap.Domain.Meetings;
 using Partnerskap.Domain.Members;
 using Partnerskap.Domain.Partnerships;
+using Partnerskap.Domain.Portfolio;
 using Partnerskap.Domain.Records;
 using Partnerskap.Domain.Statistics;
 
@@ -49,6 +51,15 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 
     public DbSet<StatisticsImport> StatisticsImports => Set<StatisticsImport>();
 
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<FinancingPlan> FinancingPlans => Set<FinancingPlan>();
+
+    public DbSet<Expenditure> Expenditures => Set<Expenditure>();
+
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+
+    public DbSet<Benefit> Benefits => Set<Benefit>();
     public DbSet<BoardSeat> BoardSeats => Set<BoardSeat>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
