@@ -10,6 +10,7 @@ using Partnerskap.Web.Data;
 using Partnerskap.Web.Features.Audit;
 using Partnerskap.Web.Features.Board;
 using Partnerskap.Web.Features.Fees;
+using Partnerskap.Web.Features.Meetings;
 using Partnerskap.Web.Features.Members;
 using Partnerskap.Web.Features.Partnerships;
 using Partnerskap.Web.Features.Statistics;
@@ -47,6 +48,7 @@ if (builder.Configuration.GetValue<bool>("Partnerskap:Logging:Json"))
 builder.Services.AddMembers();
 builder.Services.AddFees();
 builder.Services.AddGovernance();
+builder.Services.AddMeetings();
 builder.Services.AddStatistics();
 builder.Services.AddDocumentsMailAndLookups(builder.Configuration);
 builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -81,6 +83,7 @@ app.UseAuthorization();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
+app.MapHub<VoteHub>(VoteHub.Path);
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/scalar", o => o.WithTitle("Partnerskap API")).AllowAnonymous();
@@ -107,6 +110,7 @@ api.MapMembersApi();
 api.MapRegisterApi();
 api.MapFeesApi();
 api.MapGovernanceApi();
+api.MapMeetingsApi();
 api.MapAuditApi();
 api.MapStatisticsApi();
 api.MapBackupsApi();
