@@ -130,6 +130,11 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/invoices", Audience.LoggedIn, "/digiviken/invoices"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/invoices/{id:int}", Audience.LoggedIn, "/digiviken/invoices/999999"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/statistics", Audience.LoggedIn, "/digiviken/statistics"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/meetings", Audience.LoggedIn, "/digiviken/meetings"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/meetings/{id:int}", Audience.LoggedIn, "/digiviken/meetings/999999"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/votes/{id:int}", Audience.LoggedIn, "/digiviken/votes/999999"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/votes/{id:int}/chair", Audience.Office, "/digiviken/votes/999999/chair"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/votes/{id:int}/results", Audience.Anonymous, "/digiviken/votes/999999/results"),
     ];
 
     private static IEnumerable<(string Method, string Pattern)> AppEndpoints(IServiceProvider services) =>
