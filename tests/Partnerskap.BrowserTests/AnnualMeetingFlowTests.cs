@@ -83,6 +83,13 @@ public class AnnualMeetingFlowTests(BrowserHost host) : IClassFixture<BrowserHos
         await chair.GetByRole(AriaRole.Button, new() { Name = "Avslutt avstemningen" }).ClickAsync();
         await Expect(chair.Locator("[data-field='outcome']")).ToHaveTextAsync("Ikke vedtatt");
 
+        // The protocol, generated from the meeting's data.
+        await chair.GotoAsync($"/digiviken/meetings/{meetingId}/protocol");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Lag protokollen fra møtets data" }).ClickAsync();
+        await Expect(chair.Locator(".preserve-lines")).ToContainTextAsync("Godkjenne årsregnskapet for 2025");
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(chair));
+        await BrowserHost.ScreenshotAsync(chair, "protocol");
+
         // The public result, without logging in.
         var anonymous = await host.NewPageAsync();
         await anonymous.GotoAsync($"/digiviken/votes/{voteId}/results");
