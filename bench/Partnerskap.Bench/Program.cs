@@ -18,12 +18,13 @@ return which switch
 {
     "fee-run" => await FeeRun.RunAsync(members),
     "load" => await Load.RunAsync(args.Length > 1 && int.TryParse(args[1], out var seconds) ? seconds : 10),
+    "voting" => await Voting.RunAsync(args.Length > 1 && int.TryParse(args[1], out var voters) ? voters : 1000, args.Contains("postgres")),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Partnerskap.Bench fee-run [members=372] | load [seconds-per-endpoint=10]");
+    Console.Error.WriteLine("usage: Partnerskap.Bench fee-run [members=372] | load [seconds-per-endpoint=10] | voting [voters=1000] [postgres]");
     return 2;
 }
 

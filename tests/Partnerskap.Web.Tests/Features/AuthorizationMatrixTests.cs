@@ -94,7 +94,6 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("POST", "/api/votes/{id:int}/close", Audience.Office, "/api/votes/999999/close"),
         ("POST", "/api/votes/{id:int}/ballots", Audience.LoggedIn, "/api/votes/999999/ballots"),
         ("GET", "/api/receipts/{receipt}", Audience.LoggedIn, "/api/receipts/AAAA-AAAA-AAAA"),
-        ("POST", "/hubs/votes/negotiate", Audience.LoggedIn, "/hubs/votes/negotiate?negotiateVersion=1"),
         ("GET", "/api/partnerships/{slug}/meeting-settings", Audience.LoggedIn, "/api/partnerships/digiviken/meeting-settings"),
         ("PUT", "/api/partnerships/{slug}/meeting-settings", Audience.Office, "/api/partnerships/digiviken/meeting-settings"),
         ("GET", "/api/meetings/{id:int}/agenda", Audience.LoggedIn, "/api/meetings/999999/agenda"),

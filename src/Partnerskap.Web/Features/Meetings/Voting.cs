@@ -51,6 +51,28 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
 {
     private const int MaxAttempts = 5;
 
+    /// <summary>
+    /// SQLite has one writer at a time, and a waiting writer polls (sleeping up to 150 ms between tries). Ballot and
+    /// close transactions therefore queue here in-process instead: same order, no sleeping. (PostgreSQL needs no gate.)
+    /// </summary>
+    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
+
+    private async Task<IDisposable?> GateAsync(CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return null;
+        }
+
+        await SqliteWriter.WaitAsync(ct);
+        return new Release();
+    }
+
+    private sealed class Release : IDisposable
+    {
+        public void Dispose() => SqliteWriter.Release();
+    }
+
     /// <summary>Loads a vote and its meeting for a user who may read the partnership (404/403 otherwise).</summary>
     public async Task<(Vote Vote, Meeting Meeting)> LoadAsync(int voteId, ClaimsPrincipal user, PartnershipAccess access, CancellationToken ct)
     {
@@ -138,6 +160,7 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
             db.ChangeTracker.Clear();
             try
             {
+                using var gate = await GateAsync(ct);
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 var vote = await db.Votes.SingleAsync(v => v.Id == voteId, ct);
                 if (vote.Status != VoteStatus.Open)
@@ -211,6 +234,7 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
         List<(string VoterKey, string? Orgnr, string Choice, int Weight)> rows, CancellationToken ct)
     {
         _ = meeting;
+        using var gate = await GateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Tally rows in option order (a fixed lock order), one update per option.
         foreach (var group in rows.GroupBy(r => r.Choice).OrderBy(g => vote.Options.IndexOf(g.Key)))
