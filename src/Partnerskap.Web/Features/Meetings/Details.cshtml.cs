@@ -14,9 +14,27 @@ namespace Partnerskap.Web.Features.Meetings;
 
 /// <summary>A meeting: rules, the credential list (who represents whom), roll call, and its votes. The office administers it here.</summary>
 [Authorize(Policy = Policies.LoggedIn)]
-public sealed class DetailsModel(PartnershipAccess access, AppDbContext db, Credentials credentials, Voting voting, UserManager<AppUser> users, Texts t)
+public sealed class DetailsModel(PartnershipAccess access, AppDbContext db, Credentials credentials, Voting voting, UserManager<AppUser> users, Texts t,
+    AnnualMeeting.AnnualMeetings annual)
     : PartnershipPage(access)
 {
+    public List<AgendaItem> Agenda { get; private set; } = [];
+
+    public List<Proposal> Proposals { get; private set; } = [];
+
+    [BindProperty]
+    public string? ItemTitle { get; set; }
+
+    public Task<IActionResult> OnPostAgendaAsync(string slug, int id, CancellationToken ct) =>
+        OfficeAsync(slug, id, "itemTitle", () => annual.AddAgendaItemAsync(Meeting, ItemTitle, null, ct), t["Saken er lagt til sakslisten."], ct);
+
+    public Task<IActionResult> OnPostNoticeAsync(string slug, int id, CancellationToken ct) =>
+        OfficeAsync(slug, id, "", async () =>
+        {
+            var sent = await annual.SendNoticeAsync(Meeting, ct);
+            TempData["Message"] = t.F("Innkallingen er sendt til {0} adresser. {1} medlemmer mangler kontaktperson med e-post.", sent.Recipients.Count, sent.MembersWithoutContact.Count);
+        }, null, ct);
+
     public Meeting Meeting { get; private set; } = null!;
 
     public VotingRules Rules { get; private set; } = VotingRules.Default;
@@ -63,7 +81,7 @@ public sealed class DetailsModel(PartnershipAccess access, AppDbContext db, Cred
         return OfficeAsync(slug, id, "question", () => voting.CreateAsync(Meeting, Question, options, null, Secret, ct), t["Avstemningen er opprettet som utkast."], ct);
     }
 
-    private async Task<IActionResult> OfficeAsync(string slug, int id, string field, Func<Task> action, string done, CancellationToken ct)
+    private async Task<IActionResult> OfficeAsync(string slug, int id, string field, Func<Task> action, string? done, CancellationToken ct)
     {
         if (!User.IsOffice())
         {
@@ -92,7 +110,11 @@ public sealed class DetailsModel(PartnershipAccess access, AppDbContext db, Cred
             return Page();
         }
 
-        TempData["Message"] = done;
+        if (done is not null)
+        {
+            TempData["Message"] = done;
+        }
+
         return Redirect($"/{slug}/meetings/{id}");
     }
 
@@ -122,6 +144,8 @@ public sealed class DetailsModel(PartnershipAccess access, AppDbContext db, Cred
         var members = await db.Members.AsNoTracking().Include(m => m.Notices).Where(m => m.PartnershipId == Partnership.Id).ToListAsync(ct);
         Eligible = members.Where(m => m.HasRightsOn(meeting.Date)).OrderBy(m => m.Name).ToList();
         HeldByMe = (await MeetingPages.HeldAsync(db, meeting, users.GetUserId(User), ct)).Count;
+        Agenda = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == id).OrderBy(a => a.Number).ToListAsync(ct);
+        Proposals = await db.Proposals.AsNoTracking().Where(p => p.MeetingId == id).OrderBy(p => p.Id).ToListAsync(ct);
         return null;
     }
 }
