@@ -9,6 +9,14 @@ public enum MeetingKind
     Board,
 }
 
+public enum MeetingStatus
+{
+    Planned,
+    NoticeSent,
+    InSession,
+    Closed,
+}
+
 /// <summary>
 /// A meeting of the annual meeting or the programme board. The annual-meeting module (notice, agenda, credentials,
 /// votes, protocol) and the board module (cases, attendance, minutes) build on it.
@@ -47,6 +55,72 @@ public sealed class Meeting
 
     /// <summary>The meeting date in Europe/Oslo.</summary>
     public DateOnly Date => PartnershipTime.OsloDate(StartsAt);
+
+    /// <summary>Where the meeting stands: planned, notice sent, in session, closed.</summary>
+    public MeetingStatus Status { get; private set; } = MeetingStatus.Planned;
+
+    /// <summary>A rehearsal (prøvemøte): test credentials and test ballots, wiped afterwards; never in the register.</summary>
+    public bool Rehearsal { get; private set; }
+
+    /// <summary>When the notice (innkalling) was sent, or null.</summary>
+    public DateTimeOffset? NoticeSentAt { get; private set; }
+
+    /// <summary>Last Oslo date members may submit proposals (from the statutes' deadline, ORG-4).</summary>
+    public DateOnly? ProposalDeadline { get; private set; }
+
+    /// <summary>ORG-1: how votes at this meeting are weighed and decided (the statutes decide; defaults in <see cref="VotingRules"/>).</summary>
+    public VotingRules Rules => new(Majority, QuorumPercent, QuorumPolicy, RulesSource);
+
+    public MajorityRule Majority { get; private set; }
+
+    public int? QuorumPercent { get; private set; }
+
+    public QuorumPolicy QuorumPolicy { get; private set; }
+
+    public string? RulesSource { get; private set; }
+
+    public void MarkRehearsal() => Rehearsal = true;
+
+    /// <summary>ORG-1/ORG-4: sets the voting rules, naming the document they come from.</summary>
+    public void SetRules(VotingRules rules)
+    {
+        Majority = rules.Majority;
+        QuorumPercent = rules.QuorumPercent;
+        QuorumPolicy = rules.QuorumPolicy;
+        RulesSource = rules.Source;
+    }
+
+    /// <summary>ORG-4: the notice is sent at the latest <paramref name="noticeDays"/> before the meeting date.</summary>
+    public void SendNotice(DateTimeOffset at, int noticeDays, int proposalDays)
+    {
+        if (Status is MeetingStatus.InSession or MeetingStatus.Closed)
+        {
+            throw RuleViolation.Conflict("The meeting has started: the notice can no longer be sent.");
+        }
+
+        var today = PartnershipTime.OsloDate(at);
+        if (today.AddDays(noticeDays) > Date)
+        {
+            throw RuleViolation.Conflict(
+                $"The notice period is {noticeDays} days: a notice sent {today:yyyy-MM-dd} is too late for a meeting on {Date:yyyy-MM-dd}.", "ORG-4");
+        }
+
+        NoticeSentAt = at;
+        ProposalDeadline = Date.AddDays(-proposalDays);
+        Status = MeetingStatus.NoticeSent;
+    }
+
+    public void Open()
+    {
+        if (Status == MeetingStatus.Closed)
+        {
+            throw RuleViolation.Conflict("The meeting is closed.");
+        }
+
+        Status = MeetingStatus.InSession;
+    }
+
+    public void Close() => Status = MeetingStatus.Closed;
 
     public void Reschedule(string title, DateTimeOffset startsAt, string? location)
     {

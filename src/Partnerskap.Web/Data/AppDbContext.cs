@@ -68,6 +68,22 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 
     public DbSet<Decision> Decisions => Set<Decision>();
 
+    public DbSet<Credential> Credentials => Set<Credential>();
+
+    public DbSet<Vote> Votes => Set<Vote>();
+
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+
+    public DbSet<Configurations.VoteTally> VoteTallies => Set<Configurations.VoteTally>();
+
+    public DbSet<MeetingSettings> MeetingSettings => Set<MeetingSettings>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+
+    public DbSet<Protocol> Protocols => Set<Protocol>();
+
     public DbSet<Configurations.NumberCounter> NumberCounters => Set<Configurations.NumberCounter>();
 
     public DbSet<DeclaredInterest> DeclaredInterests => Set<DeclaredInterest>();

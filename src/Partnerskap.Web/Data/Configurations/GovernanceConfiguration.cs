@@ -29,6 +29,11 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         b.Property(m => m.Title).HasMaxLength(300);
         b.Property(m => m.Location).HasMaxLength(500);
         b.Ignore(m => m.Date);
+        b.Ignore(m => m.Rules);
+        b.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(m => m.Majority).HasConversion<string>().HasMaxLength(30);
+        b.Property(m => m.QuorumPolicy).HasConversion<string>().HasMaxLength(20);
+        b.Property(m => m.RulesSource).HasMaxLength(500);
     }
 }
 
