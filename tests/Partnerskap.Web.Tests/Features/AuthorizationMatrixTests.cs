@@ -147,7 +147,6 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PUT", "/api/partnerships/{slug}/meeting-settings", Audience.Office, "/api/partnerships/digiviken/meeting-settings"),
         ("GET", "/api/meetings/{id:int}/agenda", Audience.LoggedIn, "/api/meetings/999999/agenda"),
         ("POST", "/api/meetings/{id:int}/agenda", Audience.Office, "/api/meetings/999999/agenda"),
-        ("POST", "/api/meetings/{id:int}/notice", Audience.Office, "/api/meetings/999999/notice"),
         ("POST", "/api/meetings/{id:int}/reminders", Audience.Office, "/api/meetings/999999/reminders"),
         ("POST", "/api/meetings/{id:int}/proposals", Audience.LoggedIn, "/api/meetings/999999/proposals"),
         ("POST", "/api/meetings/{id:int}/rehearsal", Audience.Office, "/api/meetings/999999/rehearsal"),

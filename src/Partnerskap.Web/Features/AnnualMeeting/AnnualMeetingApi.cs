@@ -51,7 +51,7 @@ public static class AnnualMeetingApi
         var m = api.MapGroup("/meetings/{id:int}").WithTags("Annual meeting").AddEndpointFilter<RuleViolationFilter>();
         m.MapGet("/agenda", GetAgenda).RequireAuthorization(Policies.LoggedIn).WithSummary("Agenda, proposals with the board's recommendation");
         m.MapPost("/agenda", AddAgendaItem).RequireAuthorization(Policies.Office).WithSummary("Add an agenda item (office)");
-        m.MapPost("/notice", SendNotice).RequireAuthorization(Policies.Office).WithSummary("Send the notice with the agenda to every member's contacts (ORG-4, office)");
+        m.MapPost("/notice", SendNotice).RequireAuthorization(Policies.Office).WithSummary("Send the notice with the agenda: annual meeting to every member's contacts (ORG-4), board meeting to the seat holders (office)");
         m.MapPost("/reminders", SendReminder).RequireAuthorization(Policies.Office).WithSummary("Remind members not yet represented (office)");
         m.MapPost("/proposals", Propose).RequireAuthorization(Policies.LoggedIn).WithSummary("A member's proposal before the deadline (ORG-4)");
         m.MapPost("/rehearsal", MarkRehearsal).RequireAuthorization(Policies.Office).WithSummary("Make this a rehearsal meeting (test ballots, wiped afterwards; office)");
@@ -106,8 +106,15 @@ public static class AnnualMeetingApi
         return TypedResults.Created($"/api/meetings/{id}/agenda", new AgendaItemDto(item.Id, item.Number, item.Title, item.Description));
     }
 
-    private static async Task<Ok<Sent>> SendNotice(int id, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db, AnnualMeetings meetings, CancellationToken ct) =>
-        TypedResults.Ok(await meetings.SendNoticeAsync(await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct), ct));
+    /// <summary>One notice endpoint for both kinds: an annual meeting's notice goes to every member's contacts, a board meeting's to the seat holders.</summary>
+    private static async Task<IResult> SendNotice(int id, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db, AnnualMeetings meetings,
+        MeetingPapers papers, TimeProvider clock, CancellationToken ct)
+    {
+        var meeting = await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct);
+        return meeting.Kind == MeetingKind.Board
+            ? TypedResults.Ok(new BoardApi.NoticeDto(await papers.SendNoticeAsync(meeting, ct), clock.GetUtcNow()))
+            : TypedResults.Ok(await meetings.SendNoticeAsync(meeting, ct));
+    }
 
     private static async Task<Ok<Sent>> SendReminder(int id, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db, AnnualMeetings meetings, CancellationToken ct) =>
         TypedResults.Ok(await meetings.SendReminderAsync(await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct), ct));

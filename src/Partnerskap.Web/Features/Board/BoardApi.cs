@@ -93,7 +93,7 @@ public static class BoardApi
             .WithSummary("Follow-up of a decision: owner, due date, status; closed → 409 ORG-2 (office)");
 
         var m = api.MapGroup("/meetings/{id:int}").WithTags("Board").AddEndpointFilter<RuleViolationFilter>();
-        m.MapPost("/notice", SendNotice).RequireAuthorization(Policies.Office).WithSummary("Send the notice with the agenda to the seat holders (office)");
+        // POST /meetings/{id}/notice is mapped once, in AnnualMeetingApi, and sends a board meeting's notice through MeetingPapers.
         m.MapPut("/attendance", RecordAttendance).RequireAuthorization(Policies.Office).WithSummary("Record who was present (office)");
         m.MapGet("/minutes", GetMinutes).RequireAuthorization(Policies.LoggedIn).WithSummary("The minutes: attendance, recusals, decisions");
         m.MapGet("/minutes.pdf", MinutesPdf).RequireAuthorization(Policies.LoggedIn).WithSummary("The minutes as PDF");
@@ -280,14 +280,6 @@ public static class BoardApi
 
     private static async Task<Ok<GovernanceApi.DecisionDto>> FollowUp(int id, FollowUpBody body, BoardWork work, CancellationToken ct) =>
         TypedResults.Ok(ToDto(await work.FollowUpAsync(id, null, body.Owner, body.DueOn, body.Status, ct)));
-
-    private static async Task<Ok<NoticeDto>> SendNotice(int id, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db, MeetingPapers papers,
-        TimeProvider clock, CancellationToken ct)
-    {
-        var meeting = await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct);
-        var count = await papers.SendNoticeAsync(meeting, ct);
-        return TypedResults.Ok(new NoticeDto(count, clock.GetUtcNow()));
-    }
 
     private static async Task<Ok<MeetingPapers.Minutes>> RecordAttendance(int id, AttendanceBody body, ClaimsPrincipal user, PartnershipAccess access,
         AppDbContext db, BoardWork work, MeetingPapers papers, CancellationToken ct)
