@@ -278,6 +278,21 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         Assert.Empty(undeclared);
     }
 
+    [Fact]
+    public void No_two_endpoints_share_a_method_and_route()
+    {
+        // Two modules mapping the same route make requests to it fail as ambiguous (500): one owner per route.
+        var duplicates = host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(m => $"{m} {e.RoutePattern.RawText?.TrimEnd('/')}"))
+            .GroupBy(x => x)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Key)
+            .ToList();
+        Assert.Empty(duplicates);
+    }
+
     public static TheoryData<string, string, Audience> Entries() =>
         new(Matrix.Select(m => (m.Method == "PAGE" ? "GET" : m.Method, m.Url, m.Audience)));
 
