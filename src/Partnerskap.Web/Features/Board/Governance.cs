@@ -51,41 +51,27 @@ public sealed class DecisionRegister(AppDbContext db, IEnumerable<IDecisionEffec
             throw RuleViolation.Invalid("followsDecisionId", "The decision it follows is not in this partnership's register.");
         }
 
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
+        await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
+        var sequence = await NumberSeries.NextAsync(db, d.PartnershipId, NumberSeries.Decisions, d.DecidedOn.Year, ct);
+        var decision = new Decision(d.PartnershipId, d.Body, d.DecidedOn.Year, sequence, d.DecidedOn, d.Title, d.Text,
+            d.CaseId, d.MeetingId, d.VoteResult, d.Effect, d.EffectTarget, d.FollowsDecisionId);
+        db.Decisions.Add(decision);
+        if (d.CaseId is { } caseId)
         {
-            var sequence = await NumberSeries.NextAsync(db, d.PartnershipId, NumberSeries.Decisions, d.DecidedOn.Year, ct);
-            var decision = new Decision(d.PartnershipId, d.Body, d.DecidedOn.Year, sequence, d.DecidedOn, d.Title, d.Text,
-                d.CaseId, d.MeetingId, d.VoteResult, d.Effect, d.EffectTarget, d.FollowsDecisionId);
-            db.Decisions.Add(decision);
-            if (d.CaseId is { } caseId)
-            {
-                var boardCase = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId && c.PartnershipId == d.PartnershipId, ct)
-                    ?? throw RuleViolation.Invalid("caseId", "The case is not in this partnership.");
-                boardCase.MarkDecided();
-            }
-
-            audit.DecisionRef ??= $"Vedtak {decision.Number}";
-            if (effect is not null)
-            {
-                await effect.ApplyAsync(decision, ct);
-            }
-
-            await db.SaveChangesAsync(ct);
-            if (own is not null)
-            {
-                await own.CommitAsync(ct);
-            }
-
-            return decision;
+            var boardCase = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId && c.PartnershipId == d.PartnershipId, ct)
+                ?? throw RuleViolation.Invalid("caseId", "The case is not in this partnership.");
+            boardCase.MarkDecided();
         }
-        finally
+
+        audit.DecisionRef ??= $"Vedtak {decision.Number}";
+        if (effect is not null)
         {
-            if (own is not null)
-            {
-                await own.DisposeAsync();
-            }
+            await effect.ApplyAsync(decision, ct);
         }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return decision;
     }
 
     /// <summary>A decision by its number ("2026/14") in the partnership, or null.</summary>
@@ -119,34 +105,20 @@ public sealed class Cases(AppDbContext db, TimeProvider clock)
             }
         }
 
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
+        await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var year = PartnershipTime.OsloDate(now).Year;
+        var sequence = await NumberSeries.NextAsync(db, c.PartnershipId, NumberSeries.Cases, year, ct);
+        var boardCase = new BoardCase(c.PartnershipId, year, sequence, c.Title, c.Kind, now, c.PartyOrgnrs, c.Restricted, c.Link, c.MeetingId);
+        if (c.Presentation is not null || c.ProposedDecision is not null)
         {
-            var now = clock.GetUtcNow();
-            var year = PartnershipTime.OsloDate(now).Year;
-            var sequence = await NumberSeries.NextAsync(db, c.PartnershipId, NumberSeries.Cases, year, ct);
-            var boardCase = new BoardCase(c.PartnershipId, year, sequence, c.Title, c.Kind, now, c.PartyOrgnrs, c.Restricted, c.Link, c.MeetingId);
-            if (c.Presentation is not null || c.ProposedDecision is not null)
-            {
-                boardCase.Describe(c.Title, c.Presentation, c.ProposedDecision, c.Restricted);
-            }
-
-            db.Cases.Add(boardCase);
-            await db.SaveChangesAsync(ct);
-            if (own is not null)
-            {
-                await own.CommitAsync(ct);
-            }
-
-            return boardCase;
+            boardCase.Describe(c.Title, c.Presentation, c.ProposedDecision, c.Restricted);
         }
-        finally
-        {
-            if (own is not null)
-            {
-                await own.DisposeAsync();
-            }
-        }
+
+        db.Cases.Add(boardCase);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return boardCase;
     }
 }
 

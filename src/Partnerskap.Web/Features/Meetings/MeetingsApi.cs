@@ -32,8 +32,7 @@ public static class MeetingsApi
     {
         services.AddScoped<Voting>().AddScoped<Credentials>();
         services.AddSingleton<LiveResults>().AddHostedService(sp => sp.GetRequiredService<LiveResults>());
-        services.AddSignalR();
-        return services;
+        return services; // SignalR itself (and its Redis scale-out) is registered once, in Infrastructure/Realtime.cs
     }
 
     public static IEndpointRouteBuilder MapMeetingsApi(this IEndpointRouteBuilder api)

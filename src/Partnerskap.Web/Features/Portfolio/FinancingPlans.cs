@@ -41,8 +41,7 @@ public static class FinancingPlans
                 throw RuleViolation.Invalid("decisionRef", "A financing plan is approved by a board decision: give its reference (decisionRef).", "FIN-7");
             }
 
-            var ownTx = db.Database.CurrentTransaction is null;
-            await using var tx = ownTx ? await db.Database.BeginTransactionAsync(ct) : null;
+            await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
             var project = await ProjectLock.LockAndLoadAsync(db, c.ProjectId, ct);
             var today = PartnershipTime.Today(clock);
             if (!viaDecisionEffect)
@@ -59,10 +58,7 @@ public static class FinancingPlans
             var before = audit.DecisionRef;
             audit.DecisionRef = plan.DecisionRef;
             await db.SaveChangesAsync(ct);
-            if (tx is not null)
-            {
-                await tx.CommitAsync(ct);
-            }
+            await tx.CommitAsync(ct);
 
             audit.DecisionRef = before;
             return plan;

@@ -169,8 +169,7 @@ public static class Spending
 
             var outcome = PortfolioNames.ParseOutcome(c.Outcome)
                 ?? throw RuleViolation.Invalid("outcome", "outcome is increase-financing, reduce-scope or stop.", "FIN-9");
-            var ownTx = db.Database.CurrentTransaction is null;
-            await using var tx = ownTx ? await db.Database.BeginTransactionAsync(ct) : null;
+            await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
             var project = await ProjectLock.LockAndLoadAsync(db, c.ProjectId, ct);
             if (!viaDecisionEffect)
             {
@@ -185,10 +184,7 @@ public static class Spending
             audit.DecisionRef = c.DecisionRef.Trim();
             var escalation = project.DecideEscalation(c.EscalationId, outcome, c.DecisionRef, c.NewApprovedFinancing, clock.GetUtcNow(), audit.CurrentActor);
             await db.SaveChangesAsync(ct);
-            if (tx is not null)
-            {
-                await tx.CommitAsync(ct);
-            }
+            await tx.CommitAsync(ct);
 
             audit.DecisionRef = before;
             return escalation;

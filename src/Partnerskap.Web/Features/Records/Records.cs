@@ -34,24 +34,10 @@ public sealed class Records(AppDbContext db, TimeProvider clock, AuditContext au
 
     public async Task<JournalEntry> FileAsync(int partnershipId, Filing filing, CancellationToken ct)
     {
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
-        {
-            var entry = await FileInTransactionAsync(partnershipId, filing, ct);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(ct);
-            }
-
-            return entry;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
+        await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
+        var entry = await FileInTransactionAsync(partnershipId, filing, ct);
+        await tx.CommitAsync(ct);
+        return entry;
     }
 
     private async Task<JournalEntry> FileInTransactionAsync(int partnershipId, Filing filing, CancellationToken ct)
