@@ -325,7 +325,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
 
     [Theory]
     [MemberData(nameof(Entries))]
-    public async Task Office_gets_in_everywhere(string method, string url, Audience audience)
+    public async Task ORG_3_office_staff_are_the_administrators_and_get_in_everywhere(string method, string url, Audience audience)
     {
         _ = audience;
         var client = await host.App.LoginAsOfficeAsync();
