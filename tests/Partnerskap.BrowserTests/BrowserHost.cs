@@ -63,6 +63,9 @@ public sealed class BrowserHost : IAsyncLifetime
             ViewportSize = new() { Width = width, Height = height },
             BaseURL = BaseUrl,
         });
+        // Actions and navigations get more than Playwright's 30 s: CI runs this suite beside the web suite on two cores.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -83,6 +83,12 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
         builder.UseSetting("Partnerskap:BootstrapAdmin:Email", OfficeEmail);
         builder.UseSetting("Partnerskap:BootstrapAdmin:Password", Password);
         builder.UseSetting("Partnerskap:Security:LoginPermitLimit", "100000"); // tests log in hundreds of times a minute
+        // Quiet hosts: a failing test's report carries the captured output, and CI shows only its tail. Warnings that
+        // every host prints at start (SQLite's PRAGMA in a migration, split-query advice) would push the test's name out.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Migrations", "Error");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Query", "Error");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         if (Redis is not null)
         {
             builder.UseSetting("Partnerskap:Redis:ConnectionString", Redis);

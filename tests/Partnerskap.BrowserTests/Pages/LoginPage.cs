@@ -10,7 +10,12 @@ public sealed class LoginPage(IPage page)
     {
         await page.GetByLabel("E-post").FillAsync(email);
         await page.GetByLabel("Passord").FillAsync(password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
+        // Wait for the server's answer to the form: a test that navigates straight after the click would otherwise cancel
+        // the login POST before its cookie arrives (seen under CI load).
+        await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/account/login", StringComparison.OrdinalIgnoreCase));
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     public ILocator Error => page.GetByRole(AriaRole.Alert);
