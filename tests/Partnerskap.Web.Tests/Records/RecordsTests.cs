@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Partnerskap.Testing;
 using Partnerskap.Web.Tests.Infrastructure;
 
@@ -119,6 +120,43 @@ public abstract class RecordsTests(AppHost host)
         await App.CreateUserAsync(email, "member-contact", "920125298");
         var member = await App.LoginAsync(email);
         await (await member.GetAsync($"{P}/records")).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task ORG_1_board_cases_and_their_decisions_are_filed_and_a_restricted_case_is_screened_in_public()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        var meeting = await (await office.PostAsJsonAsync($"{P}/meetings", new { kind = "board", title = "Styremøte arkiv", startsAt = "2026-12-03T09:00:00+01:00" })).ReadJsonAsync();
+        var meetingId = meeting.GetProperty("id").GetInt32();
+        var open = await (await office.PostAsJsonAsync($"/api/meetings/{meetingId}/cases", new { title = $"Felles skyplattform {Guid.NewGuid():N}" })).ReadJsonAsync();
+        var screened = await (await office.PostAsJsonAsync($"/api/meetings/{meetingId}/cases", new { title = $"Tvist om lisenser {Guid.NewGuid():N}", partyOrgnrs = new[] { "920125298" }, restricted = true })).ReadJsonAsync();
+        var openTitle = open.GetProperty("title").GetString()!;
+        var screenedTitle = screened.GetProperty("title").GetString()!;
+        using (var scope = App.Services.CreateScope())
+        {
+            var register = scope.ServiceProvider.GetRequiredService<Partnerskap.Web.Features.Board.DecisionRegister>();
+            await register.RecordAsync(new(1, Domain.Decisions.DecisionBody.Board, new DateOnly(2026, 12, 3), "Skyplattform vedtatt", "Styret slutter seg til planen.",
+                CaseId: open.GetProperty("id").GetInt32()), default);
+        }
+
+        var cases = await office.GetJsonAsync($"{P}/records");
+        var openCase = CaseOf(cases, $"board-case:{open.GetProperty("number").GetString()}");
+        Assert.Equal(openTitle, openCase.GetProperty("title").GetString());
+        var titles = openCase.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("title").GetString()!).ToList();
+        Assert.Equal(2, titles.Count);
+        Assert.StartsWith("Sak ", titles[0]);
+        Assert.StartsWith("Vedtak ", titles[1]);
+        var screenedCase = CaseOf(cases, $"board-case:{screened.GetProperty("number").GetString()}");
+        Assert.True(screenedCase.GetProperty("entries")[0].GetProperty("restricted").GetBoolean());
+
+        // The public journal and the public page: the open case and its decision, nothing of the restricted one.
+        using var anonymous = App.CreateClient();
+        var journal = await anonymous.GetStringAsync($"{P}/journal");
+        Assert.Contains(openTitle, journal);
+        Assert.DoesNotContain(screenedTitle, journal);
+        var publicPage = await anonymous.GetStringAsync("/digiviken/public");
+        Assert.Contains("Skyplattform vedtatt", publicPage);
+        Assert.DoesNotContain(screenedTitle, publicPage);
     }
 
     [Fact]

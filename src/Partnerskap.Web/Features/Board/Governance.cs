@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Partnerskap.Domain.Board;
 using Partnerskap.Domain.Common;
 using Partnerskap.Domain.Decisions;
+using Partnerskap.Domain.Records;
 using Partnerskap.Web.Data;
 
 namespace Partnerskap.Web.Features.Board;
@@ -38,7 +39,7 @@ public sealed record NewDecision(
 /// The decision register (ORG-2): numbers decisions year/sequence per partnership without gaps, applies their effects
 /// and marks their case decided, all in one transaction, with the audit entry recording the decision number.
 /// </summary>
-public sealed class DecisionRegister(AppDbContext db, IEnumerable<IDecisionEffect> effects, AuditContext audit)
+public sealed class DecisionRegister(AppDbContext db, IEnumerable<IDecisionEffect> effects, AuditContext audit, Records.Records records)
 {
     /// <summary>Records the decision and saves. Joins the caller's transaction if there is one, otherwise opens its own.</summary>
     public async Task<Decision> RecordAsync(NewDecision d, CancellationToken ct)
@@ -56,11 +57,12 @@ public sealed class DecisionRegister(AppDbContext db, IEnumerable<IDecisionEffec
         var decision = new Decision(d.PartnershipId, d.Body, d.DecidedOn.Year, sequence, d.DecidedOn, d.Title, d.Text,
             d.CaseId, d.MeetingId, d.VoteResult, d.Effect, d.EffectTarget, d.FollowsDecisionId);
         db.Decisions.Add(decision);
+        BoardCase? decidedCase = null;
         if (d.CaseId is { } caseId)
         {
-            var boardCase = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId && c.PartnershipId == d.PartnershipId, ct)
+            decidedCase = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId && c.PartnershipId == d.PartnershipId, ct)
                 ?? throw RuleViolation.Invalid("caseId", "The case is not in this partnership.");
-            boardCase.MarkDecided();
+            decidedCase.MarkDecided();
         }
 
         audit.DecisionRef ??= $"Vedtak {decision.Number}";
@@ -70,6 +72,17 @@ public sealed class DecisionRegister(AppDbContext db, IEnumerable<IDecisionEffec
         }
 
         await db.SaveChangesAsync(ct);
+
+        // ORG-1: the decision is filed in the records, on its case's case file (or one of its own), in this transaction.
+        var body = d.Body == DecisionBody.AnnualMeeting ? "Årsmøtet" : "Programstyret";
+        await records.FileAsync(d.PartnershipId, new Records.Records.Filing(
+            decidedCase is not null ? Cases.RecordsKey(decidedCase) : $"decision:{decision.Number}",
+            decidedCase?.Title ?? d.Title,
+            EntryType.InternalNoFollowUp,
+            $"Vedtak {decision.Number} ({body}): {d.Title}",
+            d.DecidedOn,
+            Restricted: decidedCase?.Restricted == true,
+            LegalBasis: decidedCase?.Restricted == true ? Cases.RestrictedLegalBasis : null), ct);
         await tx.CommitAsync(ct);
         return decision;
     }
@@ -92,8 +105,14 @@ public sealed record NewCase(
     string? ProposedDecision = null);
 
 /// <summary>Opens cases (numbered year/sequence per partnership, gap-free) and answers the board's DIS-3 questions.</summary>
-public sealed class Cases(AppDbContext db, TimeProvider clock)
+public sealed class Cases(AppDbContext db, TimeProvider clock, Records.Records records)
 {
+    /// <summary>The legal basis on which a restricted case's journal entries are screened in the public journal.</summary>
+    public const string RestrictedLegalBasis = "offl. § 13 jf. fvl. § 13";
+
+    /// <summary>The records' case key of a board or annual-meeting case.</summary>
+    public static string RecordsKey(BoardCase c) => $"board-case:{c.Number}";
+
     /// <summary>Opens the case and saves. Joins the caller's transaction if there is one, otherwise opens its own.</summary>
     public async Task<BoardCase> OpenAsync(NewCase c, CancellationToken ct)
     {
@@ -117,6 +136,11 @@ public sealed class Cases(AppDbContext db, TimeProvider clock)
 
         db.Cases.Add(boardCase);
         await db.SaveChangesAsync(ct);
+
+        // ORG-1: every board and annual-meeting case is a case file in the records from the day it is opened.
+        await records.FileAsync(c.PartnershipId, new Records.Records.Filing(
+            RecordsKey(boardCase), c.Title, EntryType.InternalFollowUp, $"Sak {boardCase.Number} opprettet: {c.Title}",
+            PartnershipTime.OsloDate(now), Restricted: c.Restricted, LegalBasis: c.Restricted ? RestrictedLegalBasis : null), ct);
         await tx.CommitAsync(ct);
         return boardCase;
     }

@@ -2,15 +2,19 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Partnerskap.Domain.Common;
+using Partnerskap.Domain.Decisions;
+using Partnerskap.Domain.Meetings;
 using Partnerskap.Domain.Members;
+using Partnerskap.Domain.Portfolio;
 using Partnerskap.Web.Data;
 
 namespace Partnerskap.Web.Features.Partnerships;
 
 /// <summary>
 /// ORG-1 (transparency): what the partnership publishes, no login. The members (name, kind, membership dates: no
-/// contacts, no money), the public journal, and places where the annual meeting's results, the board's decisions and
-/// the portfolio are shown when those modules publish them. Nothing restricted.
+/// contacts, no money), the public journal, the decision register (decisions on restricted cases left out), the results
+/// of closed votes of annual meetings (rehearsals left out) and the portfolio (name, kind, phase, status, owner).
+/// The same data as the internal views; nothing restricted.
 /// </summary>
 [AllowAnonymous]
 public sealed class PublicModel(PartnershipAccess access, AppDbContext db, TimeProvider clock) : PartnershipPage(access)
@@ -20,6 +24,21 @@ public sealed class PublicModel(PartnershipAccess access, AppDbContext db, TimeP
     public List<Row> Members { get; private set; } = [];
 
     public int JournalEntries { get; private set; }
+
+    public sealed record DecisionRow(string Number, DecisionBody Body, DateOnly DecidedOn, string Title, string Text, string? VoteResult);
+
+    public List<DecisionRow> Decisions { get; private set; } = [];
+
+    public sealed record ResultRow(int VoteId, string Meeting, DateTimeOffset StartsAt, string Question, string? Outcome);
+
+    public List<ResultRow> Results { get; private set; } = [];
+
+    public sealed record ProjectRow(string Name, ProjectKind Kind, ProjectPhase Phase, ProjectStatus Status, string Owner);
+
+    public List<ProjectRow> Projects { get; private set; } = [];
+
+    /// <summary>How many of the newest decisions and results the page lists.</summary>
+    public const int Newest = 50;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -35,6 +54,25 @@ public sealed class PublicModel(PartnershipAccess access, AppDbContext db, TimeP
             .Where(r => r.Status is not null)
             .OrderBy(r => r.Kind).ThenBy(r => r.Name, StringComparer.Create(new System.Globalization.CultureInfo("nb-NO"), false)).ToList();
         JournalEntries = await db.JournalEntries.CountAsync(e => e.PartnershipId == Partnership.Id, ct);
+
+        // ORG-1: decisions are public unless their case is restricted (a dispute, a screened matter).
+        var restrictedCases = db.Cases.Where(c => c.PartnershipId == Partnership.Id && c.Restricted).Select(c => c.Id);
+        Decisions = await db.Decisions.AsNoTracking()
+            .Where(d => d.PartnershipId == Partnership.Id && (d.CaseId == null || !restrictedCases.Contains(d.CaseId.Value)))
+            .OrderByDescending(d => d.Year).ThenByDescending(d => d.Sequence).Take(Newest)
+            .Select(d => new DecisionRow(d.Number, d.Body, d.DecidedOn, d.Title, d.Text, d.VoteResult)).ToListAsync(ct);
+        var results = await (
+            from v in db.Votes.AsNoTracking()
+            join m in db.Meetings.AsNoTracking() on v.MeetingId equals m.Id
+            where m.PartnershipId == Partnership.Id && m.Kind == MeetingKind.Annual && !m.Rehearsal && v.Status == VoteStatus.Closed
+            select new { v.Id, m.Title, m.StartsAt, v.Question, v.Outcome }).ToListAsync(ct);
+        Results = results.OrderByDescending(r => r.StartsAt).ThenBy(r => r.Id).Take(Newest)
+            .Select(r => new ResultRow(r.Id, r.Title, r.StartsAt, r.Question, r.Outcome)).ToList();
+        var owners = await db.Members.AsNoTracking().Where(m => m.PartnershipId == Partnership.Id).Select(m => new { m.Id, m.Name }).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
+        var projects = await db.Projects.AsNoTracking().Where(p => p.PartnershipId == Partnership.Id)
+            .Select(p => new { p.Name, p.Kind, p.Phase, p.Status, p.OwnerMemberId }).ToListAsync(ct);
+        Projects = projects.Select(p => new ProjectRow(p.Name, p.Kind, p.Phase, p.Status, owners.GetValueOrDefault(p.OwnerMemberId, "")))
+            .OrderBy(p => p.Name, StringComparer.Create(new System.Globalization.CultureInfo("nb-NO"), false)).ToList();
         return Page();
     }
 }
