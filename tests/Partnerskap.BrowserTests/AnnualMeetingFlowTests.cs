@@ -80,7 +80,11 @@ public class AnnualMeetingFlowTests(BrowserHost host) : IClassFixture<BrowserHos
         Assert.True(await chair.EvaluateAsync<bool>("() => window.__notReloaded === true"));
         await BrowserHost.ScreenshotAsync(chair, "chair-live");
 
+        // Wait for the page the form redirects to (its message): the live update can show the outcome before that page has
+        // loaded, and navigating on at that moment aborts (net::ERR_ABORTED, seen in CI).
         await chair.GetByRole(AriaRole.Button, new() { Name = "Avslutt avstemningen" }).ClickAsync();
+        await Expect(chair.GetByText("Avstemningen er avsluttet og resultatet låst.")).ToBeVisibleAsync();
+        await chair.WaitForLoadStateAsync(LoadState.Load);
         await Expect(chair.Locator("[data-field='outcome']")).ToHaveTextAsync("Ikke vedtatt");
 
         // The protocol, generated from the meeting's data.
