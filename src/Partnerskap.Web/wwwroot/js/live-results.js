@@ -10,6 +10,10 @@
         open: script.getAttribute("data-status-open"),
         closed: script.getAttribute("data-status-closed")
     };
+    // Reload at most once, only on a page rendered before the close, and never while a form of the page is being sent
+    // (the chair's own "close" form: its answer is the page to show, and a reload would cancel it).
+    var reloadWanted = script.getAttribute("data-rendered-status") !== "closed";
+    document.addEventListener("submit", function () { reloadWanted = false; });
     function set(field, value) {
         var el = root.querySelector("[data-field='" + field + "']");
         if (el && el.textContent !== String(value)) { el.textContent = value; }
@@ -24,8 +28,9 @@
                 cell.textContent = view.counts[option];
             }
         });
-        if (view.status === "closed") {
+        if (view.status === "closed" && reloadWanted) {
             // The frozen result (outcome text) is rendered by the server: reload once.
+            reloadWanted = false;
             window.location.reload();
         }
     }
