@@ -138,6 +138,10 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("POST", "/api/meetings/{id:int}/credentials/{credentialId:int}/presence", Audience.Office, "/api/meetings/999999/credentials/1/presence"),
         ("GET", "/api/meetings/{id:int}/votes", Audience.LoggedIn, "/api/meetings/999999/votes"),
         ("POST", "/api/meetings/{id:int}/votes", Audience.Office, "/api/meetings/999999/votes"),
+        ("GET", "/api/meetings/{id:int}/paper-ballots", Audience.Office, "/api/meetings/999999/paper-ballots"),
+        ("POST", "/api/meetings/{id:int}/paper-ballots", Audience.Office, "/api/meetings/999999/paper-ballots"),
+        ("POST", "/api/meetings/{id:int}/paper-ballots/{paperBallotId:int}/confirmation", Audience.Office, "/api/meetings/999999/paper-ballots/1/confirmation"),
+        ("DELETE", "/api/meetings/{id:int}/paper-ballots/{paperBallotId:int}", Audience.Office, "/api/meetings/999999/paper-ballots/1"),
         ("GET", "/api/votes/{id:int}/", Audience.LoggedIn, "/api/votes/999999"),
         ("POST", "/api/votes/{id:int}/open", Audience.Office, "/api/votes/999999/open"),
         ("POST", "/api/votes/{id:int}/close", Audience.Office, "/api/votes/999999/close"),
@@ -241,6 +245,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/votes/{id:int}", Audience.LoggedIn, "/digiviken/votes/999999"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/votes/{id:int}/chair", Audience.Office, "/digiviken/votes/999999/chair"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/votes/{id:int}/results", Audience.Anonymous, "/digiviken/votes/999999/results"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/meetings/{id:int}/results", Audience.Anonymous, "/digiviken/meetings/999999/results"),
     ];
 
     private static IEnumerable<(string Method, string Pattern)> AppEndpoints(IServiceProvider services) =>

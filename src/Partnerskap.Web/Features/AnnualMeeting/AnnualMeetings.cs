@@ -162,6 +162,7 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
             throw RuleViolation.Conflict($"{orgnr} has no member rights on the meeting date.", "MEM-5");
         }
 
+        meeting.EnsureNotClosed();
         var proposal = new Proposal(meeting.Id, orgnr, title ?? "", text ?? "", by, clock.GetUtcNow(), meeting.ProposalDeadline);
         db.Proposals.Add(proposal);
         await db.SaveChangesAsync(ct);
@@ -337,6 +338,11 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
     {
         var protocol = await db.Protocols.SingleOrDefaultAsync(p => p.MeetingId == meeting.Id, ct) ?? throw new KeyNotFoundException("No protocol yet.");
         protocol.Approve(userId, clock.GetUtcNow());
+        if (protocol.Status == ProtocolStatus.Approved)
+        {
+            await CloseMeetingAsync(meeting, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return protocol;
     }
@@ -357,6 +363,11 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
             var doc = await documents.AddAsync(meeting.PartnershipId, null, "annual-meeting-protocol", $"protokoll-{meeting.Date:yyyy-MM-dd}.pdf", "application/pdf", pdf, ct);
             await db.SaveChangesAsync(ct);
             protocol.Publish(doc.Id);
+            if (meeting.Status != MeetingStatus.Closed)
+            {
+                await CloseMeetingAsync(meeting, ct);
+            }
+
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -384,6 +395,16 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
         return LetterPdf.Render(letter);
     }
 
+    /// <summary>
+    /// The approved protocol closes (avslutter) the meeting: no more credential, presence, vote or ballot changes, and
+    /// the results page of the meeting becomes public. Refused while a vote is still open.
+    /// </summary>
+    private async Task CloseMeetingAsync(Meeting meeting, CancellationToken ct)
+    {
+        var tracked = await db.Meetings.SingleAsync(m => m.Id == meeting.Id, ct);
+        tracked.Close(await db.Votes.CountAsync(v => v.MeetingId == meeting.Id && v.Status == VoteStatus.Open, ct));
+    }
+
     /// <summary>Rehearsal mode: wipes the test ballots, votes and credentials of a rehearsal meeting (never of a real one).</summary>
     public async Task<int> WipeRehearsalAsync(Meeting meeting, CancellationToken ct)
     {
@@ -397,6 +418,7 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
         var voteIds = votes.Select(v => v.Id).ToList();
         var ballots = await db.Ballots.Where(b => voteIds.Contains(b.VoteId)).ToListAsync(ct);
         db.Ballots.RemoveRange(ballots);
+        db.PaperBallots.RemoveRange(await db.PaperBallots.Where(p => voteIds.Contains(p.VoteId)).ToListAsync(ct));
         db.VoteTallies.RemoveRange(await db.VoteTallies.Where(t => voteIds.Contains(t.VoteId)).ToListAsync(ct));
         db.Votes.RemoveRange(votes);
         db.Credentials.RemoveRange(await db.Credentials.Include(c => c.Presence).Where(c => c.MeetingId == meeting.Id).ToListAsync(ct));
