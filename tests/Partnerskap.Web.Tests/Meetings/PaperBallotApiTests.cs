@@ -195,6 +195,35 @@ public abstract class PaperBallotApiTests(AppHost host)
     }
 
     [Fact]
+    public async Task ORG_4_agenda_papers_are_listed_in_the_notice_and_readable_by_the_members_logged_in_users()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        var response = await office.PostAsJsonAsync($"{P}/meetings", new { kind = "annual", title = "Årsmøte med sakspapirer", startsAt = "2027-01-20T10:00:00+01:00", location = "Drammen" });
+        var meetingId = (await response.ReadJsonAsync()).GetProperty("id").GetInt32();
+        var itemId = (await (await office.PostAsJsonAsync($"/api/meetings/{meetingId}/agenda", new { title = "Årsregnskap 2025" })).ReadJsonAsync()).GetProperty("id").GetInt32();
+        var content = Convert.ToBase64String("Årsregnskapet for 2025."u8.ToArray());
+        var attached = await office.PostAsJsonAsync($"/api/meetings/{meetingId}/agenda/{itemId}/documents", new { fileName = "arsregnskap-2025.txt", contentType = "text/plain", contentBase64 = content });
+        Assert.Equal(HttpStatusCode.Created, attached.StatusCode);
+        var url = (await attached.ReadJsonAsync()).GetProperty("url").GetString()!;
+        await (await office.PostAsJsonAsync($"/api/meetings/{meetingId}/agenda/999999/documents", new { fileName = "x.txt", contentType = "text/plain", contentBase64 = content }))
+            .AssertProblemAsync(HttpStatusCode.NotFound);
+
+        var orgnr = (await MembersAsync(1, skip: 48)).Single();
+        var (_, contact) = await UserAsync(Roles.MemberContact, orgnr);
+        var agenda = await contact.GetJsonAsync($"/api/meetings/{meetingId}/agenda");
+        Assert.Equal("arsregnskap-2025.txt", agenda.GetProperty("items")[0].GetProperty("documents")[0].GetProperty("fileName").GetString());
+        Assert.Equal("Årsregnskapet for 2025.", await contact.GetStringAsync(url));
+        await (await contact.PostAsJsonAsync($"/api/meetings/{meetingId}/agenda/{itemId}/documents", new { fileName = "x.txt", contentType = "text/plain", contentBase64 = content }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.CreateClient().GetAsync(url)).StatusCode);
+
+        await office.PostAsJsonAsync($"{P}/members/{orgnr}/contacts", new { name = "Kari Kommunedirektør", email = "kari.papers@example.no", role = "chief-executive", from = "2022-01-01" });
+        var before = App.SentMail().ToHashSet();
+        Assert.Equal(HttpStatusCode.OK, (await office.PostAsync($"/api/meetings/{meetingId}/notice", null)).StatusCode);
+        Assert.Contains(App.SentMail().Where(f => !before.Contains(f)), f => File.ReadAllText(f).Contains("Sakspapir: arsregnskap-2025.txt", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ORG_1_the_approved_protocol_closes_the_meeting_and_its_credentials_votes_and_ballots_are_frozen()
     {
         var office = await App.LoginAsOfficeAsync();

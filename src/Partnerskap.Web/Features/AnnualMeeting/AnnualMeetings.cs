@@ -61,6 +61,43 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
         return item;
     }
 
+    public const string AgendaPaperKind = "annual-meeting-paper";
+
+    /// <summary>A paper (saksdokument) on an agenda item, as the pages, the API and the notice list it.</summary>
+    public sealed record AgendaPaper(int AgendaItemId, int DocumentId, string FileName);
+
+    /// <summary>Attaches a document to an agenda item (office): the stored document and its link are saved together or not at all.</summary>
+    public async Task<AgendaPaper> AttachAgendaDocumentAsync(Meeting meeting, int itemId, Upload upload, CancellationToken ct)
+    {
+        meeting.EnsureNotClosed();
+        var item = await db.AgendaItems.AsNoTracking().SingleOrDefaultAsync(a => a.Id == itemId && a.MeetingId == meeting.Id, ct)
+            ?? throw new KeyNotFoundException($"No agenda item {itemId} at this meeting.");
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var document = await documents.AddAsync(meeting.PartnershipId, null, AgendaPaperKind, upload, "document", ct);
+            await db.SaveChangesAsync(ct);
+            db.AgendaDocuments.Add(new AgendaDocument(item.Id, document.Id));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return new AgendaPaper(item.Id, document.Id, document.FileName);
+        }
+        catch
+        {
+            await documents.DiscardAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The papers of the meeting's agenda items, in upload order.</summary>
+    public async Task<List<AgendaPaper>> AgendaPapersAsync(int meetingId, CancellationToken ct) =>
+        await (from d in db.AgendaDocuments.AsNoTracking()
+               join a in db.AgendaItems on d.AgendaItemId equals a.Id
+               join s in db.Documents on d.DocumentId equals s.Id
+               where a.MeetingId == meetingId
+               orderby d.Id
+               select new AgendaPaper(a.Id, s.Id, s.FileName)).ToListAsync(ct);
+
     /// <summary>
     /// ORG-4: sends the notice (innkalling) with the agenda to the contacts holding a role at every member with rights
     /// on the meeting date, no later than the statutes' notice period; sets the proposal deadline.
@@ -76,6 +113,7 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
         meeting.SendNotice(clock.GetUtcNow(), settings.NoticeDays, settings.ProposalDays);
         await db.SaveChangesAsync(ct);
         var agenda = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == meeting.Id).OrderBy(a => a.Number).ToListAsync(ct);
+        var papers = await AgendaPapersAsync(meeting.Id, ct);
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Innkalling til {meeting.Title}")
             .AppendLine()
@@ -87,6 +125,10 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
         foreach (var item in agenda)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{item.Number}. {item.Title}");
+            foreach (var paper in papers.Where(p => p.AgendaItemId == item.Id))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"   Sakspapir: {paper.FileName}");
+            }
         }
 
         text.AppendLine()
