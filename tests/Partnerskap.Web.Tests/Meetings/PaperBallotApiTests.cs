@@ -233,15 +233,22 @@ public abstract class PaperBallotApiTests(AppHost host)
         var anonymous = App.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/digiviken/meetings/{meetingId}/results")).StatusCode);
 
+        var (_, second) = await UserAsync(Roles.Office);
+        var paperId = await RegisterAsync(office, meetingId, voteId, members[2], "mot");
+        Assert.Equal(HttpStatusCode.Created, (await second.PostAsJsonAsync($"/api/meetings/{meetingId}/paper-ballots/{paperId}/confirmation", new { orgnr = members[2], choice = "mot" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await office.PostAsJsonAsync($"/api/votes/{voteId}/close", new { })).StatusCode);
+        var later = (await (await office.PostAsJsonAsync($"/api/meetings/{meetingId}/votes", new { question = "Eventuelt" })).ReadJsonAsync()).GetProperty("id").GetInt32();
+        await office.PostAsJsonAsync($"/api/votes/{later}/open", new { });
         await office.PostAsync($"/api/meetings/{meetingId}/protocol", null);
         var (a, signerA) = await UserAsync(Roles.MemberContact, members[0], "Ola Underskriver");
         var (b, signerB) = await UserAsync(Roles.MemberContact, members[1], "Eva Underskriver");
         await office.PutAsJsonAsync($"/api/meetings/{meetingId}/protocol", new { coSigners = new[] { a, b } });
         await signerA.PostAsync($"/api/meetings/{meetingId}/protocol/approvals", null);
         await (await signerB.PostAsync($"/api/meetings/{meetingId}/protocol/approvals", null)).AssertProblemAsync(HttpStatusCode.Conflict, "ORG-1"); // a vote is still open
-        await office.PostAsJsonAsync($"/api/votes/{voteId}/close", new { });
+        await office.PostAsJsonAsync($"/api/votes/{later}/close", new { });
         Assert.Equal("approved", (await (await signerB.PostAsync($"/api/meetings/{meetingId}/protocol/approvals", null)).ReadJsonAsync()).GetProperty("status").GetString());
         Assert.Equal("closed", (await office.GetJsonAsync($"/api/meetings/{meetingId}")).GetProperty("status").GetString());
+        Assert.Contains("Av disse var 1 papirstemmesedler", (await office.GetJsonAsync($"/api/meetings/{meetingId}/protocol")).GetProperty("text").GetString());
 
         var credentials = await office.GetJsonAsync($"/api/meetings/{meetingId}/credentials");
         var credentialId = credentials.EnumerateArray().First().GetProperty("id").GetInt32();

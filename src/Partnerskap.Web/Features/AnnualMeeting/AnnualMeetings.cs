@@ -341,6 +341,11 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
             sb.AppendLine();
             sb.AppendLine(CultureInfo.InvariantCulture, $"Avstemning: {v.Question}{(v.Secret ? " (hemmelig)" : "")}");
             sb.AppendLine(CultureInfo.InvariantCulture, $"Avgitte stemmer: {view.Cast} av {view.Eligible}. {string.Join(", ", view.Counts.Select(c => $"{c.Key}: {c.Value}"))}. Utfall: {OutcomeText(v.Outcome)}.");
+            var paper = await db.PaperBallots.CountAsync(p => p.VoteId == v.Id && p.Status == PaperBallotStatus.Confirmed, ct);
+            if (paper > 0)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"Av disse var {paper} papirstemmesedler, ført inn og kontrollert av to ansatte i programkontoret.");
+            }
         }
 
         if (decisions.Count > 0)
