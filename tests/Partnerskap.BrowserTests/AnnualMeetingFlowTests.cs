@@ -195,7 +195,7 @@ public class AnnualMeetingFlowTests(BrowserHost host) : IClassFixture<BrowserHos
         await chair2.GetByLabel("Medlem").SelectOptionAsync(members[0].Orgnr);
         await chair2.GetByLabel("Mot", new() { Exact = true }).CheckAsync();
         await chair2.GetByRole(AriaRole.Button, new() { Name = "Før inn papirstemmeseddelen" }).ClickAsync();
-        await Expect(chair2.Locator("#paperChoice-error")).ToContainTextAsync("choice differs");
+        await Expect(chair2.Locator("#paperChoice-error")).ToContainTextAsync("stemmen er ulik");
         await chair2.GetByLabel("For", new() { Exact = true }).CheckAsync();
         await chair2.GetByRole(AriaRole.Button, new() { Name = "Før inn papirstemmeseddelen" }).ClickAsync();
         await Expect(chair2.GetByText("Papirstemmeseddelen er bekreftet og telt.", new() { Exact = false })).ToBeVisibleAsync();
