@@ -99,6 +99,26 @@ public sealed class AgendaItem
     }
 }
 
+/// <summary>A paper (saksdokument) attached to an agenda item: listed in the notice and on the meeting page, readable by the partnership's logged-in users.</summary>
+public sealed class AgendaDocument
+{
+    private AgendaDocument()
+    {
+    }
+
+    public AgendaDocument(int agendaItemId, int documentId)
+    {
+        AgendaItemId = agendaItemId;
+        DocumentId = documentId;
+    }
+
+    public int Id { get; private set; }
+
+    public int AgendaItemId { get; private set; }
+
+    public int DocumentId { get; private set; }
+}
+
 /// <summary>A member's proposal to the annual meeting, submitted before the deadline, with the board's recommendation.</summary>
 public sealed class Proposal
 {

@@ -120,7 +120,33 @@ public sealed class Meeting
         Status = MeetingStatus.InSession;
     }
 
-    public void Close() => Status = MeetingStatus.Closed;
+    /// <summary>
+    /// Closes (avslutter) the meeting once its protocol is approved or published: from then on no credential, presence,
+    /// vote or ballot changes, and its results are public (unless a rehearsal).
+    /// </summary>
+    public void Close(int openVotes)
+    {
+        if (Status == MeetingStatus.Closed)
+        {
+            throw RuleViolation.Conflict("The meeting is already closed.");
+        }
+
+        if (openVotes > 0)
+        {
+            throw RuleViolation.Conflict($"{openVotes} vote(s) are still open: close them before the meeting is closed.", "ORG-1");
+        }
+
+        Status = MeetingStatus.Closed;
+    }
+
+    /// <summary>Refuses a change to credentials, presence, votes or ballots of a closed meeting.</summary>
+    public void EnsureNotClosed()
+    {
+        if (Status == MeetingStatus.Closed)
+        {
+            throw RuleViolation.Conflict("The meeting is closed (avsluttet): its credentials, votes and ballots can no longer be changed.");
+        }
+    }
 
     public void Reschedule(string title, DateTimeOffset startsAt, string? location)
     {

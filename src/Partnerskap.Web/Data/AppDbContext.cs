@@ -74,6 +74,10 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 
     public DbSet<Ballot> Ballots => Set<Ballot>();
 
+    public DbSet<PaperBallot> PaperBallots => Set<PaperBallot>();
+
+    public DbSet<AgendaDocument> AgendaDocuments => Set<AgendaDocument>();
+
     public DbSet<Configurations.VoteTally> VoteTallies => Set<Configurations.VoteTally>();
 
     public DbSet<MeetingSettings> MeetingSettings => Set<MeetingSettings>();

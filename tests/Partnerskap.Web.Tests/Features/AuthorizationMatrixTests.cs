@@ -138,6 +138,10 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("POST", "/api/meetings/{id:int}/credentials/{credentialId:int}/presence", Audience.Office, "/api/meetings/999999/credentials/1/presence"),
         ("GET", "/api/meetings/{id:int}/votes", Audience.LoggedIn, "/api/meetings/999999/votes"),
         ("POST", "/api/meetings/{id:int}/votes", Audience.Office, "/api/meetings/999999/votes"),
+        ("GET", "/api/meetings/{id:int}/paper-ballots", Audience.Office, "/api/meetings/999999/paper-ballots"),
+        ("POST", "/api/meetings/{id:int}/paper-ballots", Audience.Office, "/api/meetings/999999/paper-ballots"),
+        ("POST", "/api/meetings/{id:int}/paper-ballots/{paperBallotId:int}/confirmation", Audience.Office, "/api/meetings/999999/paper-ballots/1/confirmation"),
+        ("DELETE", "/api/meetings/{id:int}/paper-ballots/{paperBallotId:int}", Audience.Office, "/api/meetings/999999/paper-ballots/1"),
         ("GET", "/api/votes/{id:int}/", Audience.LoggedIn, "/api/votes/999999"),
         ("POST", "/api/votes/{id:int}/open", Audience.Office, "/api/votes/999999/open"),
         ("POST", "/api/votes/{id:int}/close", Audience.Office, "/api/votes/999999/close"),
@@ -147,6 +151,9 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PUT", "/api/partnerships/{slug}/meeting-settings", Audience.Office, "/api/partnerships/digiviken/meeting-settings"),
         ("GET", "/api/meetings/{id:int}/agenda", Audience.LoggedIn, "/api/meetings/999999/agenda"),
         ("POST", "/api/meetings/{id:int}/agenda", Audience.Office, "/api/meetings/999999/agenda"),
+        ("POST", "/api/meetings/{id:int}/agenda/{itemId:int}/documents", Audience.Office, "/api/meetings/999999/agenda/1/documents"),
+        ("GET", "/api/meetings/{id:int}/agenda/{itemId:int}/documents/{documentId:int}", Audience.LoggedIn, "/api/meetings/999999/agenda/1/documents/1"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/meetings/settings", Audience.LoggedIn, "/digiviken/meetings/settings"),
         ("POST", "/api/meetings/{id:int}/reminders", Audience.Office, "/api/meetings/999999/reminders"),
         ("POST", "/api/meetings/{id:int}/proposals", Audience.LoggedIn, "/api/meetings/999999/proposals"),
         ("POST", "/api/meetings/{id:int}/rehearsal", Audience.Office, "/api/meetings/999999/rehearsal"),
@@ -241,6 +248,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/votes/{id:int}", Audience.LoggedIn, "/digiviken/votes/999999"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/votes/{id:int}/chair", Audience.Office, "/digiviken/votes/999999/chair"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/votes/{id:int}/results", Audience.Anonymous, "/digiviken/votes/999999/results"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/meetings/{id:int}/results", Audience.Anonymous, "/digiviken/meetings/999999/results"),
     ];
 
     private static IEnumerable<(string Method, string Pattern)> AppEndpoints(IServiceProvider services) =>

@@ -75,6 +75,31 @@ public sealed class VoteTally
     public bool Frozen { get; set; }
 }
 
+internal sealed class PaperBallotConfiguration : IEntityTypeConfiguration<PaperBallot>
+{
+    public void Configure(EntityTypeBuilder<PaperBallot> b)
+    {
+        b.HasOne<Vote>().WithMany().HasForeignKey(x => x.VoteId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.Orgnr).HasMaxLength(9).IsFixedLength();
+        b.Property(x => x.EnteredChoice).HasMaxLength(1000);
+        b.Property(x => x.RegisteredByUserId).HasMaxLength(450);
+        b.Property(x => x.ConfirmedByUserId).HasMaxLength(450);
+        b.Property(x => x.Receipt).HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(x => new { x.VoteId, x.Orgnr }).IsUnique(); // ORG-1: one paper ballot per member and vote
+    }
+}
+
+internal sealed class AgendaDocumentConfiguration : IEntityTypeConfiguration<AgendaDocument>
+{
+    public void Configure(EntityTypeBuilder<AgendaDocument> b)
+    {
+        b.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.AgendaItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<StoredDocument>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.AgendaItemId, x.DocumentId }).IsUnique();
+    }
+}
+
 internal sealed class VoteTallyConfiguration : IEntityTypeConfiguration<VoteTally>
 {
     public void Configure(EntityTypeBuilder<VoteTally> b)

@@ -6,8 +6,10 @@ using Partnerskap.Domain.Common;
 using Partnerskap.Domain.Meetings;
 using Partnerskap.Web.Data;
 using Partnerskap.Web.Features.Board;
+using Partnerskap.Web.Features.Members;
 using Partnerskap.Web.Features.Partnerships;
 using Partnerskap.Web.Infrastructure;
+using Partnerskap.Web.Infrastructure.Documents;
 
 namespace Partnerskap.Web.Features.AnnualMeeting;
 
@@ -20,7 +22,12 @@ public static class AnnualMeetingApi
 
     public sealed record AgendaBody(string? Title, string? Description);
 
-    public sealed record AgendaItemDto(int Id, int Number, string Title, string? Description);
+    public sealed record AgendaItemDto(int Id, int Number, string Title, string? Description, IReadOnlyList<AgendaDocumentDto> Documents);
+
+    /// <summary>A paper on an agenda item: download it from <c>url</c> (logged-in users of the partnership).</summary>
+    public sealed record AgendaDocumentDto(int DocumentId, string FileName, string Url);
+
+    public sealed record AgendaDocumentBody(string? FileName, string? ContentType, string? ContentBase64);
 
     public sealed record ProposalBody(string? Orgnr, string? Title, string? Text);
 
@@ -51,6 +58,10 @@ public static class AnnualMeetingApi
         var m = api.MapGroup("/meetings/{id:int}").WithTags("Annual meeting").AddEndpointFilter<RuleViolationFilter>();
         m.MapGet("/agenda", GetAgenda).RequireAuthorization(Policies.LoggedIn).WithSummary("Agenda, proposals with the board's recommendation");
         m.MapPost("/agenda", AddAgendaItem).RequireAuthorization(Policies.Office).WithSummary("Add an agenda item (office)");
+        m.MapPost("/agenda/{itemId:int}/documents", AttachAgendaDocument).RequireAuthorization(Policies.Office)
+            .WithSummary("Attach a document (base64) to an agenda item; listed in the notice and on the meeting page (office)");
+        m.MapGet("/agenda/{itemId:int}/documents/{documentId:int}", AgendaDocument).RequireAuthorization(Policies.LoggedIn)
+            .WithSummary("An agenda item's document (logged-in users of the partnership)");
         m.MapPost("/notice", SendNotice).RequireAuthorization(Policies.Office).WithSummary("Send the notice with the agenda: annual meeting to every member's contacts (ORG-4), board meeting to the seat holders (office)");
         m.MapPost("/reminders", SendReminder).RequireAuthorization(Policies.Office).WithSummary("Remind members not yet represented (office)");
         m.MapPost("/proposals", Propose).RequireAuthorization(Policies.LoggedIn).WithSummary("A member's proposal before the deadline (ORG-4)");
@@ -88,13 +99,50 @@ public static class AnnualMeetingApi
         return TypedResults.Ok(ToDto(settings));
     }
 
-    private static async Task<Ok<AgendaDto>> GetAgenda(int id, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db, CancellationToken ct)
+    private static async Task<Ok<AgendaDto>> GetAgenda(int id, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db, AnnualMeetings meetings, CancellationToken ct)
     {
         var meeting = await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct);
         var items = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == id).OrderBy(a => a.Number).ToListAsync(ct);
         var proposals = await db.Proposals.AsNoTracking().Where(p => p.MeetingId == id).OrderBy(p => p.Id).ToListAsync(ct);
-        return TypedResults.Ok(new AgendaDto(meeting.ProposalDeadline, meeting.NoticeSentAt, items.Select(i => new AgendaItemDto(i.Id, i.Number, i.Title, i.Description)).ToList(),
-            proposals.Select(ToDto).ToList()));
+        var papers = await meetings.AgendaPapersAsync(id, ct);
+        return TypedResults.Ok(new AgendaDto(meeting.ProposalDeadline, meeting.NoticeSentAt, items.Select(i => new AgendaItemDto(i.Id, i.Number, i.Title, i.Description,
+            papers.Where(p => p.AgendaItemId == i.Id).Select(p => ToDto(id, p)).ToList())).ToList(), proposals.Select(ToDto).ToList()));
+    }
+
+    private static AgendaDocumentDto ToDto(int meetingId, AnnualMeetings.AgendaPaper p) =>
+        new(p.DocumentId, p.FileName, $"/api/meetings/{meetingId}/agenda/{p.AgendaItemId}/documents/{p.DocumentId}");
+
+    private static async Task<Created<AgendaDocumentDto>> AttachAgendaDocument(int id, int itemId, AgendaDocumentBody body, ClaimsPrincipal user, PartnershipAccess access,
+        AppDbContext db, AnnualMeetings meetings, CancellationToken ct)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(body.ContentBase64 ?? "");
+        }
+        catch (FormatException)
+        {
+            throw RuleViolation.Invalid("contentBase64", "The content is not valid base64.");
+        }
+
+        var meeting = await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct);
+        var paper = await meetings.AttachAgendaDocumentAsync(meeting, itemId,
+            new Upload(body.FileName ?? "sakspapir.pdf", body.ContentType ?? "application/pdf", () => new MemoryStream(bytes)), ct);
+        var dto = ToDto(id, paper);
+        return TypedResults.Created(dto.Url, dto);
+    }
+
+    /// <summary>An agenda paper: for every logged-in user who may read the meeting's partnership (members' contacts too).</summary>
+    private static async Task<FileStreamHttpResult> AgendaDocument(int id, int itemId, int documentId, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db,
+        IDocumentStore store, CancellationToken ct)
+    {
+        await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct);
+        var document = await (from d in db.AgendaDocuments
+                              join a in db.AgendaItems on d.AgendaItemId equals a.Id
+                              join s in db.Documents on d.DocumentId equals s.Id
+                              where a.MeetingId == id && a.Id == itemId && s.Id == documentId
+                              select s).AsNoTracking().SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"No document {documentId} on this agenda item.");
+        return TypedResults.File(await store.OpenAsync(document.StorageKey, ct), document.ContentType, document.FileName);
     }
 
     private static ProposalDto ToDto(Proposal p) => new(p.Id, p.Orgnr, p.Title, p.Text, p.SubmittedAt, p.BoardRecommendation);
@@ -103,7 +151,7 @@ public static class AnnualMeetingApi
         AnnualMeetings meetings, CancellationToken ct)
     {
         var item = await meetings.AddAgendaItemAsync(await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct), body.Title, body.Description, ct);
-        return TypedResults.Created($"/api/meetings/{id}/agenda", new AgendaItemDto(item.Id, item.Number, item.Title, item.Description));
+        return TypedResults.Created($"/api/meetings/{id}/agenda", new AgendaItemDto(item.Id, item.Number, item.Title, item.Description, []));
     }
 
     /// <summary>One notice endpoint for both kinds: an annual meeting's notice goes to every member's contacts, a board meeting's to the seat holders.</summary>

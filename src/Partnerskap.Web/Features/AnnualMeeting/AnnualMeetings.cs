@@ -61,6 +61,43 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
         return item;
     }
 
+    public const string AgendaPaperKind = "annual-meeting-paper";
+
+    /// <summary>A paper (saksdokument) on an agenda item, as the pages, the API and the notice list it.</summary>
+    public sealed record AgendaPaper(int AgendaItemId, int DocumentId, string FileName);
+
+    /// <summary>Attaches a document to an agenda item (office): the stored document and its link are saved together or not at all.</summary>
+    public async Task<AgendaPaper> AttachAgendaDocumentAsync(Meeting meeting, int itemId, Upload upload, CancellationToken ct)
+    {
+        meeting.EnsureNotClosed();
+        var item = await db.AgendaItems.AsNoTracking().SingleOrDefaultAsync(a => a.Id == itemId && a.MeetingId == meeting.Id, ct)
+            ?? throw new KeyNotFoundException($"No agenda item {itemId} at this meeting.");
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var document = await documents.AddAsync(meeting.PartnershipId, null, AgendaPaperKind, upload, "document", ct);
+            await db.SaveChangesAsync(ct);
+            db.AgendaDocuments.Add(new AgendaDocument(item.Id, document.Id));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return new AgendaPaper(item.Id, document.Id, document.FileName);
+        }
+        catch
+        {
+            await documents.DiscardAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The papers of the meeting's agenda items, in upload order.</summary>
+    public async Task<List<AgendaPaper>> AgendaPapersAsync(int meetingId, CancellationToken ct) =>
+        await (from d in db.AgendaDocuments.AsNoTracking()
+               join a in db.AgendaItems on d.AgendaItemId equals a.Id
+               join s in db.Documents on d.DocumentId equals s.Id
+               where a.MeetingId == meetingId
+               orderby d.Id
+               select new AgendaPaper(a.Id, s.Id, s.FileName)).ToListAsync(ct);
+
     /// <summary>
     /// ORG-4: sends the notice (innkalling) with the agenda to the contacts holding a role at every member with rights
     /// on the meeting date, no later than the statutes' notice period; sets the proposal deadline.
@@ -76,6 +113,7 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
         meeting.SendNotice(clock.GetUtcNow(), settings.NoticeDays, settings.ProposalDays);
         await db.SaveChangesAsync(ct);
         var agenda = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == meeting.Id).OrderBy(a => a.Number).ToListAsync(ct);
+        var papers = await AgendaPapersAsync(meeting.Id, ct);
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Innkalling til {meeting.Title}")
             .AppendLine()
@@ -87,6 +125,10 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
         foreach (var item in agenda)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{item.Number}. {item.Title}");
+            foreach (var paper in papers.Where(p => p.AgendaItemId == item.Id))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"   Sakspapir: {paper.FileName}");
+            }
         }
 
         text.AppendLine()
@@ -162,6 +204,7 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
             throw RuleViolation.Conflict($"{orgnr} has no member rights on the meeting date.", "MEM-5");
         }
 
+        meeting.EnsureNotClosed();
         var proposal = new Proposal(meeting.Id, orgnr, title ?? "", text ?? "", by, clock.GetUtcNow(), meeting.ProposalDeadline);
         db.Proposals.Add(proposal);
         await db.SaveChangesAsync(ct);
@@ -298,6 +341,11 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
             sb.AppendLine();
             sb.AppendLine(CultureInfo.InvariantCulture, $"Avstemning: {v.Question}{(v.Secret ? " (hemmelig)" : "")}");
             sb.AppendLine(CultureInfo.InvariantCulture, $"Avgitte stemmer: {view.Cast} av {view.Eligible}. {string.Join(", ", view.Counts.Select(c => $"{c.Key}: {c.Value}"))}. Utfall: {OutcomeText(v.Outcome)}.");
+            var paper = await db.PaperBallots.CountAsync(p => p.VoteId == v.Id && p.Status == PaperBallotStatus.Confirmed, ct);
+            if (paper > 0)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"Av disse var {paper} papirstemmesedler, ført inn og kontrollert av to ansatte i programkontoret.");
+            }
         }
 
         if (decisions.Count > 0)
@@ -337,6 +385,11 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
     {
         var protocol = await db.Protocols.SingleOrDefaultAsync(p => p.MeetingId == meeting.Id, ct) ?? throw new KeyNotFoundException("No protocol yet.");
         protocol.Approve(userId, clock.GetUtcNow());
+        if (protocol.Status == ProtocolStatus.Approved)
+        {
+            await CloseMeetingAsync(meeting, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return protocol;
     }
@@ -357,6 +410,11 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
             var doc = await documents.AddAsync(meeting.PartnershipId, null, "annual-meeting-protocol", $"protokoll-{meeting.Date:yyyy-MM-dd}.pdf", "application/pdf", pdf, ct);
             await db.SaveChangesAsync(ct);
             protocol.Publish(doc.Id);
+            if (meeting.Status != MeetingStatus.Closed)
+            {
+                await CloseMeetingAsync(meeting, ct);
+            }
+
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -384,6 +442,16 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
         return LetterPdf.Render(letter);
     }
 
+    /// <summary>
+    /// The approved protocol closes (avslutter) the meeting: no more credential, presence, vote or ballot changes, and
+    /// the results page of the meeting becomes public. Refused while a vote is still open.
+    /// </summary>
+    private async Task CloseMeetingAsync(Meeting meeting, CancellationToken ct)
+    {
+        var tracked = await db.Meetings.SingleAsync(m => m.Id == meeting.Id, ct);
+        tracked.Close(await db.Votes.CountAsync(v => v.MeetingId == meeting.Id && v.Status == VoteStatus.Open, ct));
+    }
+
     /// <summary>Rehearsal mode: wipes the test ballots, votes and credentials of a rehearsal meeting (never of a real one).</summary>
     public async Task<int> WipeRehearsalAsync(Meeting meeting, CancellationToken ct)
     {
@@ -397,6 +465,7 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
         var voteIds = votes.Select(v => v.Id).ToList();
         var ballots = await db.Ballots.Where(b => voteIds.Contains(b.VoteId)).ToListAsync(ct);
         db.Ballots.RemoveRange(ballots);
+        db.PaperBallots.RemoveRange(await db.PaperBallots.Where(p => voteIds.Contains(p.VoteId)).ToListAsync(ct));
         db.VoteTallies.RemoveRange(await db.VoteTallies.Where(t => voteIds.Contains(t.VoteId)).ToListAsync(ct));
         db.Votes.RemoveRange(votes);
         db.Credentials.RemoveRange(await db.Credentials.Include(c => c.Presence).Where(c => c.MeetingId == meeting.Id).ToListAsync(ct));

@@ -24,7 +24,7 @@ public static class GovernanceApi
 
     public sealed record MeetingBody(string? Kind, string? Title, DateTimeOffset? StartsAt, string? Location);
 
-    public sealed record MeetingDto(int Id, string Kind, string Title, DateTimeOffset StartsAt, DateOnly Date, string? Location);
+    public sealed record MeetingDto(int Id, string Kind, string Title, DateTimeOffset StartsAt, DateOnly Date, string? Location, string Status);
 
     public sealed record CaseBody(string? Title, List<string>? PartyOrgnrs, bool? Restricted, string? Presentation, string? ProposedDecision);
 
@@ -186,7 +186,8 @@ public static class GovernanceApi
         _ => null,
     };
 
-    public static MeetingDto ToDto(Meeting m) => new(m.Id, m.Kind == MeetingKind.Annual ? "annual" : "board", m.Title, m.StartsAt, m.Date, m.Location);
+    public static MeetingDto ToDto(Meeting m) => new(m.Id, m.Kind == MeetingKind.Annual ? "annual" : "board", m.Title, m.StartsAt, m.Date, m.Location,
+        m.Status switch { MeetingStatus.NoticeSent => "notice-sent", MeetingStatus.InSession => "in-session", MeetingStatus.Closed => "closed", _ => "planned" });
 
     public static CaseDto ToDto(BoardCase c) => new(c.Id, c.Number, c.Title, c.Kind.ToString(), c.Status.ToString().ToLowerInvariant(), c.MeetingId, c.Restricted,
         c.Parties.Select(p => p.Orgnr).ToList(), c.Link);

@@ -23,10 +23,7 @@ public sealed class Credentials(AppDbContext db, UserManager<AppUser> users, Tim
             throw RuleViolation.Conflict("Credentials are for annual meetings; board members vote for themselves.");
         }
 
-        if (meeting.Status == MeetingStatus.Closed)
-        {
-            throw RuleViolation.Conflict("The meeting is closed.");
-        }
+        meeting.EnsureNotClosed();
 
         var orgnr = c.Orgnr?.Trim() ?? "";
         var member = await db.Members.AsNoTracking().Include(m => m.Notices)
@@ -58,6 +55,7 @@ public sealed class Credentials(AppDbContext db, UserManager<AppUser> users, Tim
 
     public async Task RevokeAsync(Meeting meeting, int credentialId, CancellationToken ct)
     {
+        meeting.EnsureNotClosed();
         var active = await db.Credentials.Where(x => x.MeetingId == meeting.Id && x.RevokedAt == null).ToListAsync(ct);
         var credential = active.SingleOrDefault(x => x.Id == credentialId) ?? throw new KeyNotFoundException($"No active credential {credentialId}.");
         CredentialRules.CheckRevoke(active, credential);
@@ -68,6 +66,7 @@ public sealed class Credentials(AppDbContext db, UserManager<AppUser> users, Tim
     /// <summary>Roll call, leaving and returning (kept for the protocol).</summary>
     public async Task SetPresentAsync(Meeting meeting, int credentialId, bool present, CancellationToken ct)
     {
+        meeting.EnsureNotClosed();
         var credential = await db.Credentials.Include(x => x.Presence).SingleOrDefaultAsync(x => x.Id == credentialId && x.MeetingId == meeting.Id, ct)
             ?? throw new KeyNotFoundException($"No credential {credentialId}.");
         credential.SetPresent(present, clock.GetUtcNow());

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Partnerskap.Domain.Meetings;
 using Partnerskap.Domain.Members;
 using Partnerskap.Web.Data;
+using Partnerskap.Web.Features.Members;
 using Partnerskap.Web.Features.Partnerships;
 using Partnerskap.Web.Features.Shared;
 using Partnerskap.Web.Infrastructure;
@@ -15,9 +16,58 @@ namespace Partnerskap.Web.Features.Meetings;
 /// <summary>A meeting: rules, the credential list (who represents whom), roll call, and its votes. The office administers it here.</summary>
 [Authorize(Policy = Policies.LoggedIn)]
 public sealed class DetailsModel(PartnershipAccess access, AppDbContext db, Credentials credentials, Voting voting, UserManager<AppUser> users, Texts t,
-    AnnualMeeting.AnnualMeetings annual)
+    AnnualMeeting.AnnualMeetings annual, MemberDocuments documents, TimeProvider clock)
     : PartnershipPage(access)
 {
+    public List<AnnualMeeting.AnnualMeetings.AgendaPaper> Papers { get; private set; } = [];
+
+    /// <summary>The member a member contact proposes for (its own), or null.</summary>
+    public string? OwnOrgnr { get; private set; }
+
+    /// <summary>Proposals may still be submitted (ORG-4: before the statutes' deadline).</summary>
+    public bool ProposalsOpen { get; private set; }
+
+    [BindProperty]
+    public string? ProposalOrgnr { get; set; }
+
+    [BindProperty]
+    public string? ProposalTitle { get; set; }
+
+    [BindProperty]
+    public string? ProposalText { get; set; }
+
+    [BindProperty]
+    public int? Weight { get; set; }
+
+    /// <summary>ORG-4: a member's proposal before the deadline; a member contact for its own member, the office for any member.</summary>
+    public async Task<IActionResult> OnPostProposalAsync(string slug, int id, CancellationToken ct)
+    {
+        if (await LoadAllAsync(slug, id, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var orgnr = User.IsOffice() ? ProposalOrgnr?.Trim() : User.Orgnr();
+        if (orgnr is null or "")
+        {
+            return Forbid();
+        }
+
+        var by = User.Identity?.Name ?? "";
+        return await FinishAsync(slug, id, "proposalTitle", () => annual.ProposeAsync(Meeting, orgnr, ProposalTitle, ProposalText, by, ct),
+            t["Forslaget er sendt inn. Styret gir sin innstilling før møtet."], ct);
+    }
+
+    /// <summary>The office enters the board's recommendation (styrets innstilling) beside a proposal.</summary>
+    public Task<IActionResult> OnPostRecommendAsync(string slug, int id, int proposalId, string? recommendation, CancellationToken ct) =>
+        OfficeAsync(slug, id, $"recommendation-{proposalId}", () => annual.RecommendAsync(proposalId, Partnership.Id, recommendation, ct), t["Styrets innstilling er lagret."], ct);
+
+    /// <summary>The office attaches a paper to an agenda item.</summary>
+    public Task<IActionResult> OnPostAgendaDocumentAsync(string slug, int id, int itemId, IFormFile? agendaDocument, CancellationToken ct) =>
+        OfficeAsync(slug, id, $"agendaDocument-{itemId}", () => agendaDocument is { Length: > 0 }
+            ? annual.AttachAgendaDocumentAsync(Meeting, itemId, new Upload(agendaDocument.FileName, agendaDocument.ContentType, agendaDocument.OpenReadStream), ct)
+            : throw Domain.Common.RuleViolation.Invalid($"agendaDocument-{itemId}", t["Velg en fil."]), t["Dokumentet er lagt ved saken."], ct);
+
     public List<AgendaItem> Agenda { get; private set; } = [];
 
     public List<Proposal> Proposals { get; private set; } = [];
@@ -66,8 +116,32 @@ public sealed class DetailsModel(PartnershipAccess access, AppDbContext db, Cred
     public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken ct) =>
         await LoadAllAsync(slug, id, ct) ?? Page();
 
-    public Task<IActionResult> OnPostCredentialAsync(string slug, int id, CancellationToken ct) =>
-        OfficeAsync(slug, id, "orgnr", () => credentials.GrantAsync(Meeting, new GrantCredential(id, Orgnr, RepresentativeEmail), ct), t["Fullmakten er registrert."], ct);
+    /// <summary>Registers a representative or a proxy, with the signed authorisation (fullmakt) uploaded in the same step: both or neither are saved.</summary>
+    public Task<IActionResult> OnPostCredentialAsync(string slug, int id, IFormFile? proxyDocument, CancellationToken ct) =>
+        OfficeAsync(slug, id, "orgnr", async () =>
+        {
+            if (proxyDocument is not { Length: > 0 })
+            {
+                await credentials.GrantAsync(Meeting, new GrantCredential(id, Orgnr, RepresentativeEmail, Weight), ct);
+                return;
+            }
+
+            var memberId = await db.Members.Where(m => m.PartnershipId == Partnership.Id && m.Orgnr == (Orgnr ?? "").Trim()).Select(m => (int?)m.Id).SingleOrDefaultAsync(ct);
+            try
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var document = await documents.AddAsync(Partnership.Id, memberId, "proxy", new Upload(proxyDocument.FileName, proxyDocument.ContentType, proxyDocument.OpenReadStream),
+                    "proxyDocument", ct);
+                await db.SaveChangesAsync(ct);
+                await credentials.GrantAsync(Meeting, new GrantCredential(id, Orgnr, RepresentativeEmail, Weight, document.Id), ct);
+                await tx.CommitAsync(ct);
+            }
+            catch
+            {
+                await documents.DiscardAsync();
+                throw;
+            }
+        }, t["Fullmakten er registrert."], ct);
 
     public Task<IActionResult> OnPostPresenceAsync(string slug, int id, int credentialId, bool present, CancellationToken ct) =>
         OfficeAsync(slug, id, "", () => credentials.SetPresentAsync(Meeting, credentialId, present, ct), present ? t["Registrert til stede."] : t["Registrert som gått."], ct);
@@ -93,6 +167,11 @@ public sealed class DetailsModel(PartnershipAccess access, AppDbContext db, Cred
             return denied;
         }
 
+        return await FinishAsync(slug, id, field, action, done, ct);
+    }
+
+    private async Task<IActionResult> FinishAsync(string slug, int id, string field, Func<Task> action, string? done, CancellationToken ct)
+    {
         var ok = await FormErrors.TryAsync(ModelState, t, action);
         if (!ok)
         {
@@ -146,6 +225,10 @@ public sealed class DetailsModel(PartnershipAccess access, AppDbContext db, Cred
         HeldByMe = (await MeetingPages.HeldAsync(db, meeting, users.GetUserId(User), ct)).Count;
         Agenda = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == id).OrderBy(a => a.Number).ToListAsync(ct);
         Proposals = await db.Proposals.AsNoTracking().Where(p => p.MeetingId == id).OrderBy(p => p.Id).ToListAsync(ct);
+        Papers = await annual.AgendaPapersAsync(id, ct);
+        OwnOrgnr = User.Orgnr();
+        ProposalsOpen = meeting.Kind == MeetingKind.Annual && meeting.Status != MeetingStatus.Closed
+            && (meeting.ProposalDeadline is not { } last || Domain.Common.PartnershipTime.Today(clock) <= last);
         return null;
     }
 }

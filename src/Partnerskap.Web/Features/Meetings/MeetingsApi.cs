@@ -28,9 +28,12 @@ public static class MeetingsApi
 
     public sealed record ReceiptCheckDto(string Receipt, int VoteId, string Question, string? Orgnr, DateTimeOffset CastAt, bool Counted, string? Choice);
 
+    /// <summary>A paper ballot's first entry (<c>voteId</c>, <c>orgnr</c>, <c>choice</c>), or the second entry (<c>orgnr</c>, <c>choice</c>).</summary>
+    public sealed record PaperBallotBody(int? VoteId, string? Orgnr, string? Choice);
+
     public static IServiceCollection AddMeetings(this IServiceCollection services)
     {
-        services.AddScoped<Voting>().AddScoped<Credentials>();
+        services.AddScoped<Voting>().AddScoped<Credentials>().AddScoped<PaperBallots>();
         services.AddSingleton<LiveResults>().AddHostedService(sp => sp.GetRequiredService<LiveResults>());
         return services; // SignalR itself (and its Redis scale-out) is registered once, in Infrastructure/Realtime.cs
     }
@@ -43,6 +46,12 @@ public static class MeetingsApi
         m.MapDelete("/credentials/{credentialId:int}", RevokeCredential).RequireAuthorization(Policies.Office).WithSummary("Revoke a credential (office)");
         m.MapPost("/credentials/{credentialId:int}/presence", SetPresence).RequireAuthorization(Policies.Office).WithSummary("Roll call: present, left, returned (office)");
         m.MapGet("/votes", ListVotes).RequireAuthorization(Policies.LoggedIn).WithSummary("The meeting's votes");
+        m.MapGet("/paper-ballots", ListPaperBallots).RequireAuthorization(Policies.Office).WithSummary("Paper ballots: awaiting a second entry, or counted (office)");
+        m.MapPost("/paper-ballots", RegisterPaperBallot).RequireAuthorization(Policies.Office)
+            .WithSummary("First entry of a paper ballot: member and choice; counts only once a second office user confirms it (ORG-1; office)");
+        m.MapPost("/paper-ballots/{paperBallotId:int}/confirmation", ConfirmPaperBallot).RequireAuthorization(Policies.Office)
+            .WithSummary("Second entry by a different office user: the same member and choice → counted once, receipt (ORG-1; office)");
+        m.MapDelete("/paper-ballots/{paperBallotId:int}", WithdrawPaperBallot).RequireAuthorization(Policies.Office).WithSummary("Withdraw a paper ballot not yet confirmed (office)");
         m.MapPost("/votes", CreateVote).RequireAuthorization(Policies.Office).WithSummary("Prepare a vote (draft; default options for/mot/avstår; office)");
 
         var v = api.MapGroup("/votes/{id:int}").WithTags("Meetings and voting").AddEndpointFilter<RuleViolationFilter>();
@@ -94,6 +103,50 @@ public static class MeetingsApi
         }
 
         return TypedResults.Ok(views);
+    }
+
+    private static async Task<Ok<List<PaperBallotDto>>> ListPaperBallots(int id, int? voteId, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db,
+        PaperBallots papers, CancellationToken ct) =>
+        TypedResults.Ok(await papers.ListAsync(await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct), voteId, ct));
+
+    private static async Task<(Domain.Meetings.Vote Vote, Domain.Meetings.Meeting Meeting)> MeetingVoteAsync(int id, int voteId, ClaimsPrincipal user,
+        PartnershipAccess access, AppDbContext db, CancellationToken ct)
+    {
+        var meeting = await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct);
+        var vote = await db.Votes.SingleOrDefaultAsync(v => v.Id == voteId && v.MeetingId == id, ct)
+            ?? throw RuleViolation.Invalid("voteId", "Name a vote of this meeting.");
+        return (vote, meeting);
+    }
+
+    private static async Task<Created<PaperBallotDto>> RegisterPaperBallot(int id, PaperBallotBody body, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db,
+        PaperBallots papers, UserManager<AppUser> users, CancellationToken ct)
+    {
+        var (vote, meeting) = await MeetingVoteAsync(id, body.VoteId ?? 0, user, access, db, ct);
+        var paper = await papers.RegisterAsync(vote, meeting, users.GetUserId(user)!, body.Orgnr, body.Choice, ct);
+        var dto = (await papers.ListAsync(meeting, vote.Id, ct)).Single(p => p.Id == paper.Id);
+        return TypedResults.Created($"/api/meetings/{id}/paper-ballots?voteId={vote.Id}", dto);
+    }
+
+    private static async Task<Created<ReceiptDto>> ConfirmPaperBallot(int id, int paperBallotId, PaperBallotBody body, ClaimsPrincipal user, PartnershipAccess access,
+        AppDbContext db, PaperBallots papers, UserManager<AppUser> users, CancellationToken ct)
+    {
+        var meeting = await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct);
+        var voteId = await (from p in db.PaperBallots join v in db.Votes on p.VoteId equals v.Id where p.Id == paperBallotId && v.MeetingId == id select (int?)v.Id)
+            .SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"No paper ballot {paperBallotId} at this meeting.");
+        var vote = await db.Votes.AsNoTracking().SingleAsync(v => v.Id == voteId, ct);
+        var receipt = await papers.ConfirmAsync(vote, meeting, paperBallotId, users.GetUserId(user)!, body.Orgnr, body.Choice, ct);
+        return TypedResults.Created($"/api/receipts/{receipt.Receipt}", new ReceiptDto(receipt.Receipt, [receipt]));
+    }
+
+    private static async Task<NoContent> WithdrawPaperBallot(int id, int paperBallotId, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db,
+        PaperBallots papers, CancellationToken ct)
+    {
+        var meeting = await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct);
+        var voteId = await (from p in db.PaperBallots join v in db.Votes on p.VoteId equals v.Id where p.Id == paperBallotId && v.MeetingId == id select (int?)v.Id)
+            .SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"No paper ballot {paperBallotId} at this meeting.");
+        var vote = await db.Votes.AsNoTracking().SingleAsync(v => v.Id == voteId, ct);
+        await papers.WithdrawAsync(vote, meeting, paperBallotId, ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Created<IdDto>> CreateVote(int id, VoteBody body, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db, Voting voting, CancellationToken ct)

@@ -57,7 +57,7 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
     /// </summary>
     private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
 
-    private async Task<IDisposable?> GateAsync(CancellationToken ct)
+    internal async Task<IDisposable?> GateAsync(CancellationToken ct)
     {
         if (!db.Database.IsSqlite())
         {
@@ -83,11 +83,7 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
 
     public async Task<Vote> CreateAsync(Meeting meeting, string? question, IReadOnlyList<string>? options, int? caseId, bool secret, CancellationToken ct)
     {
-        if (meeting.Status == MeetingStatus.Closed)
-        {
-            throw RuleViolation.Conflict("The meeting is closed.");
-        }
-
+        meeting.EnsureNotClosed();
         if (caseId is { } id && !await db.Cases.AnyAsync(c => c.Id == id && c.PartnershipId == meeting.PartnershipId, ct))
         {
             throw RuleViolation.Invalid("caseId", "The case is not in this meeting's partnership.");
@@ -236,20 +232,7 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
         _ = meeting;
         using var gate = await GateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Tally rows in option order (a fixed lock order), one update per option.
-        foreach (var group in rows.GroupBy(r => r.Choice).OrderBy(g => vote.Options.IndexOf(g.Key)))
-        {
-            var count = group.Count();
-            var weight = group.Sum(r => r.Weight);
-            var updated = await db.Database.ExecuteSqlInterpolatedAsync(
-                $"UPDATE \"VoteTallies\" SET \"Ballots\" = \"Ballots\" + {count}, \"Votes\" = \"Votes\" + {weight} WHERE \"VoteId\" = {vote.Id} AND \"Option\" = {group.Key} AND \"Frozen\" = {false}",
-                ct);
-            if (updated == 0)
-            {
-                throw RuleViolation.Conflict("The vote is closed.");
-            }
-        }
-
+        await AddToTallyAsync(vote, rows.Select(r => (r.Choice, r.Weight)), ct);
         var now = clock.GetUtcNow();
         var receipts = new List<BallotReceipt>();
         foreach (var r in rows)
@@ -262,6 +245,26 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
         await db.SaveChangesAsync(ct); // ballots + audit entries
         await tx.CommitAsync(ct);      // durable before the receipt is returned
         return receipts;
+    }
+
+    /// <summary>
+    /// ORG-1: adds ballots to the running tally inside the caller's transaction: tally rows in option order (a fixed
+    /// lock order), one update per option. A frozen (closed) tally refuses them.
+    /// </summary>
+    internal async Task AddToTallyAsync(Vote vote, IEnumerable<(string Choice, int Weight)> rows, CancellationToken ct)
+    {
+        foreach (var group in rows.GroupBy(r => r.Choice).OrderBy(g => vote.Options.IndexOf(g.Key)))
+        {
+            var count = group.Count();
+            var weight = group.Sum(r => r.Weight);
+            var updated = await db.Database.ExecuteSqlInterpolatedAsync(
+                $"UPDATE \"VoteTallies\" SET \"Ballots\" = \"Ballots\" + {count}, \"Votes\" = \"Votes\" + {weight} WHERE \"VoteId\" = {vote.Id} AND \"Option\" = {group.Key} AND \"Frozen\" = {false}",
+                ct);
+            if (updated == 0)
+            {
+                throw RuleViolation.Conflict("The vote is closed.");
+            }
+        }
     }
 
     /// <summary>Whose ballot this is: the member this user represents (annual), or the user's own seat (board).</summary>
@@ -288,6 +291,12 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
         if (credential is null || credential.RepresentativeUserId != userId)
         {
             throw RuleViolation.Forbidden($"You do not represent {orgnr.Trim()} at this meeting.", "ORG-1");
+        }
+
+        // ORG-1: a member whose paper ballot is being entered does not also vote electronically (its ballot counts once).
+        if (await db.PaperBallots.AsNoTracking().AnyAsync(p => p.VoteId == vote.Id && p.Orgnr == credential.Orgnr, ct))
+        {
+            throw RuleViolation.Conflict($"Already voted: {credential.Orgnr} has a paper ballot in this vote. Each member has one ballot; nothing was cast.", "ORG-1");
         }
 
         return (credential.Orgnr, credential.Orgnr, credential.Weight);

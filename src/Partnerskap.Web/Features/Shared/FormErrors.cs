@@ -41,6 +41,7 @@ public static class FormErrors
             ("MEM-3", null) => t["Medlemmet har allerede en stående oppsigelse. Trekk den tilbake først for å registrere en ny (MEM-3)."],
             ("FIN-9", "amount") => t["Utgiften ville gått ut over godkjent finansiering og er ikke registrert. Programstyret og de deltakende medlemmene er varslet (FIN-9)."],
             ("FIN-7", "decisionRef") => t["Oppgi nummeret på programstyrets vedtak i vedtaksregisteret (FIN-7)."],
+            ("ORG-1", "choice") => t["Den andre innføringen stemmer ikke med den første: stemmen er ulik. Sjekk papirstemmeseddelen; ingenting er telt (ORG-1)."],
             ("ORG-2", null) => t["Bare den som har plass i programstyret (ikke observatør) kan registrere styrets vedtak (ORG-2)."],
             (null, "orgnr") => t["Ugyldig organisasjonsnummer: 9 siffer med riktig kontrollsiffer (modulus 11)."],
             (null, "name") => t["Skriv inn navnet."],

@@ -1178,6 +1178,30 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                     b.ToTable("InvoicingSettings");
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Meetings.AgendaDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("AgendaItemId", "DocumentId")
+                        .IsUnique();
+
+                    b.ToTable("AgendaDocuments");
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Meetings.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -1429,6 +1453,59 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                     b.HasKey("PartnershipId");
 
                     b.ToTable("MeetingSettings");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Meetings.PaperBallot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("EnteredChoice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Orgnr")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character(9)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Receipt")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegisteredByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("VoteId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteId", "Orgnr")
+                        .IsUnique();
+
+                    b.ToTable("PaperBallots");
                 });
 
             modelBuilder.Entity("Partnerskap.Domain.Meetings.PresenceEvent", b =>
@@ -3242,6 +3319,21 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Meetings.AgendaDocument", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Web.Data.StoredDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Meetings.AgendaItem", b =>
                 {
                     b.HasOne("Partnerskap.Web.Data.StoredDocument", null)
@@ -3299,6 +3391,15 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                     b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
                         .WithOne()
                         .HasForeignKey("Partnerskap.Domain.Meetings.MeetingSettings", "PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Meetings.PaperBallot", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Meetings.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1126,6 +1126,28 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                     b.ToTable("InvoicingSettings");
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Meetings.AgendaDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("AgendaItemId", "DocumentId")
+                        .IsUnique();
+
+                    b.ToTable("AgendaDocuments");
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Meetings.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -1369,6 +1391,57 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                     b.HasKey("PartnershipId");
 
                     b.ToTable("MeetingSettings");
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Meetings.PaperBallot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredChoice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Orgnr")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Receipt")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegisteredByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteId", "Orgnr")
+                        .IsUnique();
+
+                    b.ToTable("PaperBallots");
                 });
 
             modelBuilder.Entity("Partnerskap.Domain.Meetings.PresenceEvent", b =>
@@ -3128,6 +3201,21 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Partnerskap.Domain.Meetings.AgendaDocument", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnerskap.Web.Data.StoredDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Partnerskap.Domain.Meetings.AgendaItem", b =>
                 {
                     b.HasOne("Partnerskap.Web.Data.StoredDocument", null)
@@ -3185,6 +3273,15 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                     b.HasOne("Partnerskap.Domain.Partnerships.Partnership", null)
                         .WithOne()
                         .HasForeignKey("Partnerskap.Domain.Meetings.MeetingSettings", "PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskap.Domain.Meetings.PaperBallot", b =>
+                {
+                    b.HasOne("Partnerskap.Domain.Meetings.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
