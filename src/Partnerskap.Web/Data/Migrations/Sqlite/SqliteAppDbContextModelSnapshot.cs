@@ -2547,6 +2547,9 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Chain")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Changes")
                         .IsRequired()
                         .HasColumnType("TEXT");
