@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Partnerskap.Domain.Members;
@@ -30,6 +31,7 @@ internal static class National
     {
         var bare = WebApplication.CreateSlimBuilder();
         bare.WebHost.UseUrls("http://127.0.0.1:0");
+        bare.Logging.ClearProviders(); // like the app (Microsoft.AspNetCore at Warning): no console line per request
         await using var bareApp = bare.Build();
         bareApp.MapGet("/", () => "ok");
         await bareApp.StartAsync();
