@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Partnerskap.Testing;
 
 /// <summary>
@@ -19,6 +20,7 @@ internal static class Load
         // The baseline: a bare Kestrel endpoint in the same process.
         var bare = WebApplication.CreateSlimBuilder();
         bare.WebHost.UseUrls("http://127.0.0.1:0");
+        bare.Logging.ClearProviders(); // like the app (Microsoft.AspNetCore at Warning): no console line per request
         await using var bareApp = bare.Build();
         bareApp.MapGet("/", () => "ok");
         await bareApp.StartAsync();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Partnerskap.Domain.Portfolio;
 using Partnerskap.Testing;
 using Partnerskap.Web.Data;
@@ -20,6 +21,7 @@ internal static class PortfolioBench
     {
         var bare = WebApplication.CreateSlimBuilder();
         bare.WebHost.UseUrls("http://127.0.0.1:0");
+        bare.Logging.ClearProviders(); // like the app (Microsoft.AspNetCore at Warning): no console line per request
         await using var bareApp = bare.Build();
         bareApp.MapGet("/", () => "ok");
         await bareApp.StartAsync();

@@ -147,6 +147,11 @@ internal static class Voting
         var sorted = latencies.Order().ToArray();
         var rate = receipts.Count / clock.Elapsed.TotalSeconds;
         var observersAtFinal = lastCast.Values.Count(v => v == cast);
+        using var verifyRequest = new HttpRequestMessage(HttpMethod.Get, "/api/audit/verify");
+        verifyRequest.Headers.Authorization = office;
+        using var verifyResponse = await http.SendAsync(verifyRequest);
+        var verification = await verifyResponse.Content.ReadFromJsonAsync<JsonElement>();
+        var chainOk = verification.GetProperty("ok").GetBoolean();
         foreach (var c in observers)
         {
             await c.DisposeAsync();
@@ -156,8 +161,9 @@ internal static class Voting
         Console.WriteLine($"ballots {receipts.Count} in {clock.Elapsed.TotalSeconds:0.00} s = {rate:0} ballots/s; p50 {Percentile(sorted, 0.50):0.0} ms, p99 {Percentile(sorted, 0.99):0.0} ms; retries (503) {retries}; failures {failures}");
         Console.WriteLine($"integrity: receipts {receipts.Count}, stored {stored.Count}, cast at close {cast}, counted {counted}, lost {lost}, doubled {doubled}");
         Console.WriteLine($"live: {pushes} pushes to {Observers} observers; {observersAtFinal} observers saw the final count");
+        Console.WriteLine($"audit: hash chains verified {(chainOk ? "ok" : "BROKEN")}, {verification.GetProperty("entries").GetInt64()} entries in {(verification.TryGetProperty("chains", out var chains) ? chains.GetInt32() : 1)} chain(s)");
         Console.WriteLine($"baseline: durable single-row inserts at {Concurrency} concurrent = {baseline:0}/s; ratio ballots/baseline = {rate / baseline:0.00}");
-        return lost == 0 && doubled == 0 && failures == 0 && cast == voters && counted == voters ? 0 : 1;
+        return lost == 0 && doubled == 0 && failures == 0 && cast == voters && counted == voters && chainOk ? 0 : 1;
     }
 
     private static TimeSpan LiveResults_Interval() => Partnerskap.Web.Features.Meetings.LiveResults.Interval;

@@ -29,10 +29,20 @@ public sealed class AuditEntry
     /// <summary>The decision (annual meeting, board, office) the change rests on, when the caller named one.</summary>
     public string? DecisionRef { get; set; }
 
-    /// <summary>Position in the hash chain: 1, 2, 3 … without gaps.</summary>
+    /// <summary>
+    /// Position in the whole log: unique and increasing (1, 2, 3 …; on PostgreSQL a rolled-back write may leave a gap,
+    /// which the hash links show to be harmless). Within one <see cref="Chain"/> it increases in the order entries were linked.
+    /// </summary>
     public long Sequence { get; set; }
 
-    /// <summary>SHA-256 (hex) of the previous entry; empty for the first.</summary>
+    /// <summary>
+    /// Which of the parallel hash chains (streams) this entry is linked into; 1 … <see cref="AuditChainHead.Streams"/>.
+    /// A writing transaction appends to whichever chain is free, so concurrent writes (e.g. ballots) do not queue
+    /// behind one head row. SQLite, having one writer, uses chain 1 only.
+    /// </summary>
+    public int Chain { get; set; } = 1;
+
+    /// <summary>SHA-256 (hex) of the previous entry in the same <see cref="Chain"/>; empty for the chain's first.</summary>
     public string PreviousHash { get; set; } = "";
 
     /// <summary>SHA-256 (hex) over this entry's fields and <see cref="PreviousHash"/>: editing or deleting any entry breaks the chain.</summary>
@@ -47,11 +57,19 @@ public sealed class AuditEntry
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(CanonicalText())));
 }
 
-/// <summary>The head of the audit hash chain (one row): the last sequence and hash. Locked while entries are appended.</summary>
+/// <summary>
+/// The head of one audit hash chain (one row per chain, <see cref="Id"/> = <see cref="AuditEntry.Chain"/>): its last
+/// entry's sequence and hash. Locked by the transaction appending to it, so a chain never forks; deleting a chain's
+/// latest entries is caught because the head no longer matches.
+/// </summary>
 public sealed class AuditChainHead
 {
+    /// <summary>How many chains PostgreSQL writes spread over (more than the connection pool's busy writers).</summary>
+    public const int Streams = 64;
+
     public int Id { get; set; } = 1;
 
+    /// <summary>The <see cref="AuditEntry.Sequence"/> of the chain's last entry (0 while empty).</summary>
     public long Sequence { get; set; }
 
     public string Hash { get; set; } = "";

@@ -69,9 +69,9 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
             {
                 var entries = state.ToEntries(audit, clock);
                 state.Writing = true;
-                Chain(context, entries, Head(context));
+                LinkAsync(context, entries, CancellationToken.None).GetAwaiter().GetResult(); // no synchronisation context in ASP.NET Core
                 context.AddRange(entries);
-                context.SaveChanges();
+                context.SaveChanges(); // entries and chain head in one batch
                 state.OwnTransaction?.Commit();
             }
             finally
@@ -92,9 +92,9 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
             {
                 var entries = state.ToEntries(audit, clock);
                 state.Writing = true;
-                Chain(context, entries, await HeadAsync(context, cancellationToken));
+                await LinkAsync(context, entries, cancellationToken);
                 context.AddRange(entries);
-                await context.SaveChangesAsync(cancellationToken);
+                await context.SaveChangesAsync(cancellationToken); // entries and chain head in one batch
                 if (state.OwnTransaction is not null)
                 {
                     await state.OwnTransaction.CommitAsync(cancellationToken);
@@ -123,38 +123,119 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
         return Task.CompletedTask;
     }
 
-    // The chain head row is locked (a no-op UPDATE: a row lock on PostgreSQL; SQLite already holds the write lock) and
-    // then read, so concurrent transactions append one after the other and the chain never forks.
-    private const string LockHead = "UPDATE \"AuditChainHeads\" SET \"Sequence\" = \"Sequence\" WHERE \"Id\" = 1";
-    private const string CreateHead = "INSERT INTO \"AuditChainHeads\" (\"Id\", \"Sequence\", \"Hash\") VALUES (1, 0, '') ON CONFLICT DO NOTHING";
+    // PostgreSQL: one round trip locks the head of a chain no other transaction holds (SKIP LOCKED: a writer never
+    // waits for another writer's chain) and numbers the entries. nextval runs after the lock, so within a chain the
+    // sequence increases in link order. A transaction that already appended keeps its chain (second save).
+    private const string PgFreeChain =
+        "WITH head AS MATERIALIZED (SELECT \"Id\", \"Hash\" FROM \"AuditChainHeads\" ORDER BY \"Id\" LIMIT 1 FOR UPDATE SKIP LOCKED) " +
+        "SELECT head.\"Id\", head.\"Hash\", nextval('\"" + PostgresAppDbContext.AuditSequence + "\"') FROM head CROSS JOIN generate_series(1, @n) ORDER BY 3";
 
-    private static AuditChainHead Head(DbContext context)
-    {
-        context.Database.ExecuteSqlRaw(CreateHead);
-        context.Database.ExecuteSqlRaw(LockHead);
-        var head = context.Set<AuditChainHead>().Single(h => h.Id == 1);
-        context.Entry(head).Reload();
-        return head;
-    }
+    private const string PgChain =
+        "WITH head AS MATERIALIZED (SELECT \"Id\", \"Hash\" FROM \"AuditChainHeads\" WHERE \"Id\" = @chain FOR UPDATE) " +
+        "SELECT head.\"Id\", head.\"Hash\", nextval('\"" + PostgresAppDbContext.AuditSequence + "\"') FROM head CROSS JOIN generate_series(1, @n) ORDER BY 3";
 
-    private static async Task<AuditChainHead> HeadAsync(DbContext context, CancellationToken ct)
-    {
-        await context.Database.ExecuteSqlRawAsync(CreateHead, ct);
-        await context.Database.ExecuteSqlRawAsync(LockHead, ct);
-        var head = await context.Set<AuditChainHead>().SingleAsync(h => h.Id == 1, ct);
-        await context.Entry(head).ReloadAsync(ct);
-        return head;
-    }
+    // SQLite: the transaction already holds the database's single write lock (it wrote the change), so chain 1's head
+    // is read and extended without further locking.
+    private const string SqliteChain = "SELECT \"Id\", \"Hash\", \"Sequence\" FROM \"AuditChainHeads\" WHERE \"Id\" = 1";
 
-    private static void Chain(DbContext context, List<AuditEntry> entries, AuditChainHead head)
+    /// <summary>The chain each open transaction appends to (a transaction that saves twice stays on one chain).</summary>
+    private static readonly ConditionalWeakTable<System.Data.Common.DbTransaction, StrongBox<int>> HeldChains = [];
+
+    /// <summary>Links the entries into a chain and stages the new chain head; saved with them in one batch.</summary>
+    private static async Task LinkAsync(DbContext context, List<AuditEntry> entries, CancellationToken ct)
     {
-        _ = context;
-        foreach (var entry in entries)
+        var transaction = context.Database.CurrentTransaction!.GetDbTransaction();
+        int chain;
+        string previous;
+        List<long> sequences;
+        if (context.Database.IsNpgsql())
         {
-            entry.Sequence = ++head.Sequence;
-            entry.PreviousHash = head.Hash;
+            var rows = HeldChains.TryGetValue(transaction, out var held)
+                ? await QueryAsync(context, PgChain, entries.Count, held.Value, ct)
+                : await QueryAsync(context, PgFreeChain, entries.Count, 0, ct);
+            if (rows.Count == 0)
+            {
+                // Every chain busy (or none created yet): make sure they exist, then wait for one.
+                await context.Database.ExecuteSqlRawAsync(CreateChains(AuditChainHead.Streams), ct);
+                rows = await QueryAsync(context, PgFreeChain, entries.Count, 0, ct);
+                if (rows.Count == 0)
+                {
+                    rows = await QueryAsync(context, PgChain, entries.Count, Random.Shared.Next(1, AuditChainHead.Streams + 1), ct);
+                }
+            }
+
+            (chain, previous) = (rows[0].Chain, rows[0].Hash);
+            sequences = rows.Select(r => r.Sequence).ToList();
+            HeldChains.AddOrUpdate(transaction, new StrongBox<int>(chain));
+        }
+        else
+        {
+            var rows = await QueryAsync(context, SqliteChain, 0, 0, ct);
+            if (rows.Count == 0)
+            {
+                await context.Database.ExecuteSqlRawAsync(CreateChains(1), ct);
+                rows = [(1, "", 0)];
+            }
+
+            (chain, previous) = (1, rows[0].Hash);
+            sequences = Enumerable.Range(1, entries.Count).Select(i => rows[0].Sequence + i).ToList();
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            entry.Chain = chain;
+            entry.Sequence = sequences[i];
+            entry.PreviousHash = previous;
             entry.Hash = entry.ComputeHash();
-            head.Hash = entry.Hash;
+            previous = entry.Hash;
+        }
+
+        var head = context.Set<AuditChainHead>().Local.FirstOrDefault(h => h.Id == chain);
+        if (head is null)
+        {
+            head = new AuditChainHead { Id = chain };
+            context.Attach(head);
+        }
+
+        head.Sequence = sequences[^1];
+        head.Hash = previous;
+        context.Entry(head).State = EntityState.Modified;
+    }
+
+    /// <summary>Creates chain heads 1 … <paramref name="count"/> that do not exist yet (both providers).</summary>
+    public static string CreateChains(int count) =>
+        "INSERT INTO \"AuditChainHeads\" (\"Id\", \"Sequence\", \"Hash\") VALUES " +
+        string.Join(", ", Enumerable.Range(1, count).Select(i => $"({i}, 0, '')")) + " ON CONFLICT DO NOTHING";
+
+    private static async Task<List<(int Chain, string Hash, long Sequence)>> QueryAsync(DbContext context, string sql, int n, int chain, CancellationToken ct)
+    {
+        await using var command = context.Database.GetDbConnection().CreateCommand();
+        command.Transaction = context.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = sql;
+        foreach (var (name, value) in new (string, object)[] { ("n", n), ("chain", chain) }.Where(p => sql.Contains("@" + p.Item1, StringComparison.Ordinal)))
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        var rows = new List<(int, string, long)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add((reader.GetInt32(0), reader.GetString(1), reader.GetInt64(2)));
+        }
+
+        return rows;
+    }
+
+    private static void DetachHeads(DbContext context)
+    {
+        foreach (var head in context.ChangeTracker.Entries<AuditChainHead>().ToList())
+        {
+            head.State = EntityState.Detached;
         }
     }
 
@@ -184,6 +265,7 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
 
     private void End(DbContext context, SaveState state)
     {
+        DetachHeads(context);
         // Dispose rolls back an uncommitted transaction: a failed audit write undoes the change too.
         state.OwnTransaction?.Dispose();
         _states.Remove(context);

@@ -52,6 +52,7 @@ public abstract class ConsultationTests(AppHost host)
 
         var boardEmail = $"board-{Guid.NewGuid():N}@test.local";
         await App.CreateUserAsync(boardEmail, Roles.Board);
+        (await office.PostAsJsonAsync("/api/partnerships/digiviken/board", new { userEmail = boardEmail, role = "member", from = "2026-01-01" })).EnsureSuccessStatusCode(); // a seat ties the board login to DigiViken
         var board = await App.LoginAsync(boardEmail);
         var approved = await (await board.PostAsJsonAsync($"/api/consultations/{id}/approve", new { decisionRef = "Styret 2026-11-20, sak 12" })).ReadJsonAsync();
         Assert.Equal("approved", approved.GetProperty("status").GetString());

@@ -50,6 +50,40 @@ public abstract class AuditChainTests(AppHost host)
                 $"UPDATE \"AuditEntries\" SET \"Actor\" = 'system' WHERE \"Sequence\" = {target}"));
         }
     }
+
+    [Fact]
+    public async Task Removing_the_latest_entry_of_a_chain_is_caught_by_its_head_and_a_removed_middle_entry_by_the_next_link()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        await office.PostAsJsonAsync("/api/partnerships/digiviken/members/959159092/contacts", new { name = "Før sletting" });
+        await office.PostAsJsonAsync("/api/partnerships/digiviken/members/959159092/contacts", new { name = "Før sletting 2" });
+        var entries = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).ToListAsync());
+        var latest = entries[^1];
+        var middle = entries[20];
+        foreach (var victim in new[] { latest, middle })
+        {
+            await App.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {victim.Id}"));
+            try
+            {
+                var result = await VerifyAsync(office);
+                Assert.False(result.GetProperty("ok").GetBoolean(), result.ToString());
+                var named = victim == latest // the head still names it; else the next entry of its chain no longer links
+                    ? victim.Sequence
+                    : entries.First(e => e.Chain == victim.Chain && e.Sequence > victim.Sequence).Sequence;
+                Assert.Equal(named, result.GetProperty("firstBrokenSequence").GetInt64());
+            }
+            finally
+            {
+                await App.WithDbAsync(db =>
+                {
+                    db.AuditEntries.Add(victim);
+                    return db.SaveChangesAsync();
+                });
+            }
+        }
+
+        Assert.True((await VerifyAsync(office)).GetProperty("ok").GetBoolean());
+    }
 }
 
 public sealed class AuditChainTestsOnSqlite(SqliteHost host) : AuditChainTests(host), IClassFixture<SqliteHost>;

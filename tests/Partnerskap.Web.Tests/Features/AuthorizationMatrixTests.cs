@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Partnerskap.Testing;
 using Partnerskap.Web.Data;
 
 namespace Partnerskap.Web.Tests.Features;
@@ -14,12 +15,28 @@ namespace Partnerskap.Web.Tests.Features;
 /// </summary>
 public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHost>
 {
+    /// <summary>Who an endpoint is for. Each audience includes the office (ORG-3).</summary>
     public enum Audience
     {
+        /// <summary>Everyone, without logging in.</summary>
         Anonymous,
+
+        /// <summary>Every login that may read the partnership (its members' contacts, its board, the office).</summary>
         LoggedIn,
+
+        /// <summary>The member's own contacts (the matrix's URLs name Asker, 920125298) and the office: another member's contact and the board get 403.</summary>
+        Member,
+
+        /// <summary>The board and the office: member contacts get 403.</summary>
+        Board,
+
+        /// <summary>The office only.</summary>
         Office,
     }
+
+    /// <summary>Contact A acts for Asker; contact B for another DigiViken member (Bærum).</summary>
+    private const string OrgnrA = "920125298";
+    private const string OrgnrB = "959159092";
 
     /// <summary>(method, route pattern) → audience, and a concrete URL to try.</summary>
     private static readonly (string Method, string Pattern, Audience Audience, string Url)[] Matrix =
@@ -53,9 +70,9 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("POST", "/api/partnerships/{slug}/members/{orgnr}/resignation", Audience.Office, "/api/partnerships/digiviken/members/920125298/resignation"),
         ("DELETE", "/api/partnerships/{slug}/members/{orgnr}/resignation", Audience.Office, "/api/partnerships/digiviken/members/920125298/resignation"),
         // The member's own contact may change contacts and details (the matrix's member contact acts for Asker, 920125298).
-        ("POST", "/api/partnerships/{slug}/members/{orgnr}/contacts", Audience.LoggedIn, "/api/partnerships/digiviken/members/920125298/contacts"),
-        ("POST", "/api/partnerships/{slug}/members/{orgnr}/roles/{roleId:int}/end", Audience.LoggedIn, "/api/partnerships/digiviken/members/920125298/roles/999999/end"),
-        ("PUT", "/api/partnerships/{slug}/members/{orgnr}/details", Audience.LoggedIn, "/api/partnerships/digiviken/members/920125298/details"),
+        ("POST", "/api/partnerships/{slug}/members/{orgnr}/contacts", Audience.Member, "/api/partnerships/digiviken/members/920125298/contacts"),
+        ("POST", "/api/partnerships/{slug}/members/{orgnr}/roles/{roleId:int}/end", Audience.Member, "/api/partnerships/digiviken/members/920125298/roles/999999/end"),
+        ("PUT", "/api/partnerships/{slug}/members/{orgnr}/details", Audience.Member, "/api/partnerships/digiviken/members/920125298/details"),
         ("GET", "/api/partnerships/{slug}/successions", Audience.LoggedIn, "/api/partnerships/digiviken/successions"),
         ("POST", "/api/partnerships/{slug}/successions", Audience.Office, "/api/partnerships/digiviken/successions"),
         ("GET", "/api/partnerships/{slug}/settings", Audience.LoggedIn, "/api/partnerships/digiviken/settings"),
@@ -179,7 +196,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("GET", "/api/audit/verify", Audience.Office, "/api/audit/verify"),
         ("POST", "/api/backups", Audience.Office, "/api/backups"),
         // Records (ORG-1): the office and the board read them (member contacts 403); the public journal is open.
-        ("GET", "/api/partnerships/{slug}/records", Audience.Office, "/api/partnerships/digiviken/records"),
+        ("GET", "/api/partnerships/{slug}/records", Audience.Board, "/api/partnerships/digiviken/records"),
         ("POST", "/api/partnerships/{slug}/records", Audience.Office, "/api/partnerships/digiviken/records"),
         ("GET", "/api/partnerships/{slug}/records/export", Audience.Office, "/api/partnerships/digiviken/records/export"),
         ("GET", "/api/partnerships/{slug}/journal", Audience.Anonymous, "/api/partnerships/digiviken/journal"),
@@ -187,7 +204,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("GET", "/api/partnerships/{slug}/consultations/", Audience.LoggedIn, "/api/partnerships/digiviken/consultations"),
         ("POST", "/api/partnerships/{slug}/consultations/", Audience.Office, "/api/partnerships/digiviken/consultations"),
         ("GET", "/api/consultations/{id:int}/", Audience.LoggedIn, "/api/consultations/999999"),
-        ("PUT", "/api/consultations/{id:int}/inputs/{orgnr}", Audience.LoggedIn, "/api/consultations/999999/inputs/920125298"),
+        ("PUT", "/api/consultations/{id:int}/inputs/{orgnr}", Audience.Member, "/api/consultations/999999/inputs/920125298"),
         ("PUT", "/api/consultations/{id:int}/draft", Audience.Office, "/api/consultations/999999/draft"),
         ("POST", "/api/consultations/{id:int}/approve", Audience.LoggedIn, "/api/consultations/999999/approve"), // board or office; others 404/403 after loading
         ("POST", "/api/consultations/{id:int}/send", Audience.Office, "/api/consultations/999999/send"),
@@ -195,7 +212,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("GET", "/api/partnerships/{slug}/anchoring-rounds/", Audience.LoggedIn, "/api/partnerships/digiviken/anchoring-rounds"),
         ("POST", "/api/partnerships/{slug}/anchoring-rounds/", Audience.Office, "/api/partnerships/digiviken/anchoring-rounds"),
         ("GET", "/api/anchoring-rounds/{id:int}/", Audience.LoggedIn, "/api/anchoring-rounds/999999"),
-        ("PUT", "/api/anchoring-rounds/{id:int}/answers/{orgnr}", Audience.LoggedIn, "/api/anchoring-rounds/999999/answers/920125298"),
+        ("PUT", "/api/anchoring-rounds/{id:int}/answers/{orgnr}", Audience.Member, "/api/anchoring-rounds/999999/answers/920125298"),
         ("POST", "/api/anchoring-rounds/{id:int}/reminders", Audience.Office, "/api/anchoring-rounds/999999/reminders"),
         ("PAGE", "audit", Audience.Office, "/audit?verify=true"),
         ("PAGE", "", Audience.Anonymous, "/"),
@@ -214,8 +231,8 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/members/{orgnr}", Audience.LoggedIn, "/digiviken/members/920125298"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/members/join", Audience.Office, "/digiviken/members/join"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/members/{orgnr}/resignation", Audience.Office, "/digiviken/members/920125298/resignation"),
-        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/members/{orgnr}/contacts/new", Audience.LoggedIn, "/digiviken/members/920125298/contacts/new"),
-        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/members/{orgnr}/edit", Audience.LoggedIn, "/digiviken/members/920125298/edit"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/members/{orgnr}/contacts/new", Audience.Member, "/digiviken/members/920125298/contacts/new"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/members/{orgnr}/edit", Audience.Member, "/digiviken/members/920125298/edit"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/successions", Audience.LoggedIn, "/digiviken/successions"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/settings", Audience.Office, "/digiviken/settings"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/fees", Audience.LoggedIn, "/digiviken/fees?year=2022"),
@@ -226,7 +243,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/statistics", Audience.LoggedIn, "/digiviken/statistics"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/journal", Audience.Anonymous, "/digiviken/journal"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/public", Audience.Anonymous, "/digiviken/public"),
-        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/records", Audience.Office, "/digiviken/records"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/records", Audience.Board, "/digiviken/records"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/consultations", Audience.LoggedIn, "/digiviken/consultations"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/anchoring", Audience.LoggedIn, "/digiviken/anchoring"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/consultations/{id:int}", Audience.LoggedIn, "/digiviken/consultations/999999"),
@@ -315,20 +332,143 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         Assert.True(denied == (audience != Audience.Anonymous), $"{method} {url}: {(int)response.StatusCode}");
     }
 
-    [Theory]
-    [MemberData(nameof(Entries))]
-    public async Task Member_contact_gets_in_everywhere_but_office_only_places(string method, string url, Audience audience)
+    private static bool Forbidden(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Forbidden
+        || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/access-denied", StringComparison.OrdinalIgnoreCase));
+
+    private static bool Succeeded(HttpResponseMessage response) =>
+        response.IsSuccessStatusCode
+        || (response.StatusCode == HttpStatusCode.Redirect && !response.Headers.Location!.OriginalString.Contains("/account/", StringComparison.OrdinalIgnoreCase));
+
+    private async Task<HttpClient> LoginAsync(string role, string? orgnr, Func<string, Task>? setup = null)
     {
         var email = $"matrix-{Guid.NewGuid():N}@test.local";
-        await host.App.CreateUserAsync(email, Roles.MemberContact, "920125298");
-        var client = await host.App.LoginAsync(email);
+        await host.App.CreateUserAsync(email, role, orgnr);
+        if (setup is not null)
+        {
+            await setup(email);
+        }
+
+        return await host.App.LoginAsync(email);
+    }
+
+    /// <summary>A board member with a seat in DigiViken (no organisation of their own).</summary>
+    private async Task<HttpClient> BoardAsync() => await LoginAsync(Roles.Board, null, async email =>
+    {
+        var office = await host.App.LoginAsOfficeAsync();
+        var seat = await office.PostAsJsonAsync("/api/partnerships/digiviken/board", new { userEmail = email, role = "member", from = "2026-01-01" });
+        Assert.Equal(HttpStatusCode.Created, seat.StatusCode);
+    });
+
+    [Theory]
+    [MemberData(nameof(Entries))]
+    public async Task Member_contact_of_A_gets_in_everywhere_but_board_and_office_places(string method, string url, Audience audience)
+    {
+        var client = await LoginAsync(Roles.MemberContact, OrgnrA);
         var response = await SendAsync(client, method, url);
-        var forbidden = response.StatusCode == HttpStatusCode.Forbidden
-            || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/access-denied", StringComparison.OrdinalIgnoreCase));
-        Assert.True(
-            forbidden == (audience == Audience.Office),
-            $"{method} {url}: {(int)response.StatusCode}");
+        Assert.True(Forbidden(response) == (audience is Audience.Board or Audience.Office), $"{method} {url}: {(int)response.StatusCode}");
         Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Entries))]
+    public async Task Member_contact_of_B_does_not_act_for_member_A(string method, string url, Audience audience)
+    {
+        var client = await LoginAsync(Roles.MemberContact, OrgnrB);
+        var response = await SendAsync(client, method, url);
+        Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+        if (audience is Audience.Anonymous or Audience.LoggedIn)
+        {
+            Assert.False(Forbidden(response), $"{method} {url}: {(int)response.StatusCode}");
+        }
+        else if (audience is Audience.Member)
+        {
+            // Refused: 403, or 404 where the URL names a record that does not exist (nothing to act on either way).
+            Assert.True(Forbidden(response) || response.StatusCode == HttpStatusCode.NotFound, $"{method} {url}: {(int)response.StatusCode}");
+        }
+        else
+        {
+            Assert.True(Forbidden(response), $"{method} {url}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Entries))]
+    public async Task Board_member_gets_in_everywhere_but_member_and_office_places(string method, string url, Audience audience)
+    {
+        var client = await BoardAsync();
+        var response = await SendAsync(client, method, url);
+        Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+        if (audience == Audience.Member)
+        {
+            Assert.True(Forbidden(response) || response.StatusCode == HttpStatusCode.NotFound, $"{method} {url}: {(int)response.StatusCode}");
+        }
+        else
+        {
+            Assert.True(Forbidden(response) == (audience == Audience.Office), $"{method} {url}: {(int)response.StatusCode}");
+        }
+    }
+
+    public static TheoryData<string, string, Audience> PartnershipEntries() =>
+        new(Matrix.Where(m => m.Url.Contains("/digiviken", StringComparison.Ordinal) && m.Audience != Audience.Anonymous)
+            .Select(m => (m.Method == "PAGE" ? "GET" : m.Method, m.Url, m.Audience)));
+
+    [Theory]
+    [MemberData(nameof(PartnershipEntries))]
+    public async Task Logins_of_another_partnership_get_nothing_of_this_one(string method, string url, Audience audience)
+    {
+        _ = audience;
+        var office = await host.App.LoginAsOfficeAsync();
+        await office.PostAsJsonAsync("/api/partnerships", new { slug = "matrix-annen", name = "Annet partnerskap", agreementInForceFrom = "2022-01-01" });
+        var orgnr = TestData.NextOrgnr();
+        await office.PostAsJsonAsync("/api/partnerships/matrix-annen/members", new { orgnr, name = "Fremmed organisasjon", kind = "other", joinedOn = "2022-01-01" });
+        var clients = new[]
+        {
+            await LoginAsync(Roles.MemberContact, orgnr), // a member contact of the other partnership
+            await LoginAsync(Roles.Board, null),           // a board login tied to no partnership sees none
+            await LoginAsync(Roles.Board, null, async email =>
+            {
+                var seat = await office.PostAsJsonAsync("/api/partnerships/matrix-annen/board", new { userEmail = email, role = "member", from = "2026-01-01" });
+                Assert.Equal(HttpStatusCode.Created, seat.StatusCode);
+            }), // the other partnership's board
+        };
+        foreach (var client in clients)
+        {
+            var response = await SendAsync(client, method, url);
+            Assert.False(Succeeded(response), $"{method} {url}: {(int)response.StatusCode}");
+            Assert.True(Forbidden(response) || response.StatusCode == HttpStatusCode.NotFound, $"{method} {url}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task DIS_3_the_decision_text_of_a_restricted_case_is_withheld_from_those_who_may_not_read_the_case()
+    {
+        var office = await host.App.LoginAsOfficeAsync();
+        var created = await office.PostAsJsonAsync("/api/partnerships/digiviken/cases", new { title = "Begrenset tvist", partyOrgnrs = new[] { OrgnrB }, restricted = true });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var caseId = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
+        const string text = "Styret gir Bærum medhold i fortrolig tvist.";
+        await host.App.WithDbAsync(async db =>
+        {
+            var partnershipId = db.Partnerships.Single(p => p.Slug == "digiviken").Id;
+            db.Decisions.Add(new Partnerskap.Domain.Decisions.Decision(partnershipId, Partnerskap.Domain.Decisions.DecisionBody.Board, 2026, 900 + caseId % 90, new DateOnly(2026, 11, 20),
+                "Begrenset tvist", text, caseId));
+            return await db.SaveChangesAsync();
+        });
+
+        async Task<string> TextSeenBy(HttpClient client)
+        {
+            var decisions = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/partnerships/digiviken/decisions");
+            var decision = decisions.EnumerateArray().Single(d => d.GetProperty("caseId").ValueKind == System.Text.Json.JsonValueKind.Number && d.GetProperty("caseId").GetInt32() == caseId);
+            var page = await client.GetStringAsync("/digiviken/board/decisions");
+            Assert.Equal(decision.GetProperty("text").GetString() == text, page.Contains(text, StringComparison.Ordinal));
+            return decision.GetProperty("text").GetString()!;
+        }
+
+        Assert.Equal(text, await TextSeenBy(office));
+        Assert.Equal(text, await TextSeenBy(await BoardAsync()));                               // a seat holder, not recused
+        Assert.NotEqual(text, await TextSeenBy(await LoginAsync(Roles.MemberContact, OrgnrA))); // member contacts do not read restricted cases
+        Assert.NotEqual(text, await TextSeenBy(await LoginAsync(Roles.MemberContact, OrgnrB)));
     }
 
     [Theory]

@@ -27,7 +27,7 @@ public sealed partial class OidcLoginTests
     {
         await using var provider = await TestOpenIdProvider.StartAsync();
         await using var app = await StartAppAsync(provider, autoProvision: false);
-        await app.CreateUserAsync("kari@asker.kommune.no", Roles.Board, name: "Kari Nordmann");
+        await app.CreateUserAsync("kari@asker.kommune.no", Roles.Board, AskerOrgnr, name: "Kari Nordmann"); // Asker's board member: sees DigiViken
         provider.Person = new TestPerson("person-kari", "kari@asker.kommune.no", "Kari Nordmann", null);
 
         using var browser = Browser(app);

@@ -8,71 +8,97 @@ namespace Partnerskap.Web.Features.Audit;
 /// <summary>The audit log: read it, and verify its hash chain (tamper evidence).</summary>
 public static class AuditLog
 {
-    /// <param name="Ok">True when every entry's hash matches and links to the one before.</param>
-    /// <param name="FirstBrokenSequence">The first entry that does not verify (edited, inserted or its predecessor deleted).</param>
-    public sealed record Verification(bool Ok, long Entries, long? FirstBrokenSequence, string? Reason);
+    /// <param name="Ok">True when every entry's hash matches and links to the one before it in its chain, and every chain head matches its last entry.</param>
+    /// <param name="FirstBrokenSequence">The first entry (in log order) that does not verify: edited, inserted, or its predecessor deleted.</param>
+    /// <param name="Chains">How many parallel chains the log is written in (see <see cref="AuditEntry.Chain"/>).</param>
+    public sealed record Verification(bool Ok, long Entries, long? FirstBrokenSequence, string? Reason, int Chains = 0);
 
     public sealed record EntryDto(long Sequence, DateTimeOffset At, string Actor, string Action, string Entity, string EntityKey, string Changes, string? DecisionRef, string Hash);
 
-    /// <summary>Walks the chain in order; stops at the first entry that does not verify.</summary>
+    /// <summary>
+    /// Walks the log in sequence order, following each chain (an entry links to the previous entry of its own chain);
+    /// stops at the first entry that does not verify, then checks every chain head against its chain's last entry.
+    /// </summary>
     public static async Task<Verification> VerifyAsync(AppDbContext db, CancellationToken ct)
     {
-        var previous = "";
-        long expected = 1, count = 0;
+        var last = new Dictionary<int, (long Sequence, string Hash)>();
+        long count = 0;
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             count++;
-            if (entry.Sequence != expected)
-            {
-                return new(false, count, expected, $"Entry {expected} is missing (next is {entry.Sequence}).");
-            }
-
+            var previous = last.TryGetValue(entry.Chain, out var p) ? p.Hash : "";
             if (entry.PreviousHash != previous)
             {
-                return new(false, count, entry.Sequence, "It does not link to the entry before it.");
+                return new(false, count, entry.Sequence, previous == "" && entry.PreviousHash != ""
+                    ? $"It links to an entry that is missing: the first entries of chain {entry.Chain} were removed."
+                    : "It does not link to the entry before it (an entry was removed, inserted or reordered).", last.Count);
             }
 
             if (entry.ComputeHash() != entry.Hash)
             {
-                return new(false, count, entry.Sequence, "Its content does not match its hash: it was changed after it was written.");
+                return new(false, count, entry.Sequence, "Its content does not match its hash: it was changed after it was written.", last.Count);
             }
 
-            previous = entry.Hash;
-            expected++;
+            last[entry.Chain] = (entry.Sequence, entry.Hash);
         }
 
-        var head = await db.AuditChainHeads.AsNoTracking().SingleOrDefaultAsync(ct);
-        if (head is not null && (head.Sequence != expected - 1 || head.Hash != previous))
+        var heads = await db.AuditChainHeads.AsNoTracking().ToListAsync(ct);
+        foreach (var (chain, end) in last.OrderBy(l => l.Key))
         {
-            return new(false, count, expected, $"The chain head says {head.Sequence} entries; the log ends at {expected - 1}: the latest entries were removed.");
+            if (heads.FirstOrDefault(h => h.Id == chain) is not { } head)
+            {
+                return new(false, count, end.Sequence + 1, $"The head of chain {chain} is missing: the chain's end cannot be checked.", last.Count);
+            }
         }
 
-        return new(true, count, null, null);
+        foreach (var head in heads.Where(h => h.Sequence != 0 || h.Hash != "").OrderBy(h => h.Sequence))
+        {
+            var end = last.TryGetValue(head.Id, out var e) ? e : (0, "");
+            if (head.Sequence != end.Sequence || head.Hash != end.Hash)
+            {
+                return new(false, count, head.Sequence,
+                    $"The head of chain {head.Id} says its last entry is {head.Sequence}; the chain ends at {end.Sequence}: its latest entries were removed.", last.Count);
+            }
+        }
+
+        return new(true, count, null, null, last.Count);
     }
 
     /// <summary>
-    /// Start-up: entries written before the chain existed (empty hash) are sealed into the chain once, in order.
+    /// Start-up: entries written before the chain existed (empty hash) are sealed into chain 1 once, in order; then
+    /// the chain heads are created and (PostgreSQL) the entry numbering continues after the highest entry.
     /// </summary>
     public static async Task SealLegacyEntriesAsync(AppDbContext db, CancellationToken ct)
     {
-        if (!await db.AuditEntries.AnyAsync(a => a.Hash == "", ct) || await db.AuditChainHeads.AnyAsync(ct))
+        if (await db.AuditEntries.AnyAsync(a => a.Hash == "", ct) && !await db.AuditChainHeads.AnyAsync(ct))
         {
-            return;
+            var previous = "";
+            long sequence = 0;
+            foreach (var entry in await db.AuditEntries.OrderBy(a => a.Sequence).ToListAsync(ct))
+            {
+                entry.Sequence = ++sequence;
+                entry.Chain = 1;
+                entry.PreviousHash = previous;
+                entry.Hash = entry.ComputeHash();
+                previous = entry.Hash;
+            }
+
+            db.AuditChainHeads.Add(new AuditChainHead { Id = 1, Sequence = sequence, Hash = previous });
+            await db.SaveChangesAsync(ct);
         }
 
-        var previous = "";
-        long sequence = 0;
-        foreach (var entry in await db.AuditEntries.OrderBy(a => a.Sequence).ToListAsync(ct))
+        var postgres = db.Database.IsNpgsql();
+        await db.Database.ExecuteSqlRawAsync(AuditInterceptor.CreateChains(postgres ? AuditChainHead.Streams : 1), ct);
+        if (postgres)
         {
-            entry.Sequence = ++sequence;
-            entry.PreviousHash = previous;
-            entry.Hash = entry.ComputeHash();
-            previous = entry.Hash;
+            await db.Database.ExecuteSqlRawAsync(ContinueSequence, ct);
         }
-
-        db.AuditChainHeads.Add(new AuditChainHead { Id = 1, Sequence = sequence, Hash = previous });
-        await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>PostgreSQL: moves the entry numbering past the highest entry when it is behind (never backwards).</summary>
+    public const string ContinueSequence =
+        "SELECT setval('\"AuditSequence\"', m) FROM (SELECT MAX(\"Sequence\") AS m FROM \"AuditEntries\") x " +
+        "WHERE m IS NOT NULL AND m >= (SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM \"AuditSequence\")";
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder api)
     {

@@ -197,6 +197,28 @@ public sealed class BoardWork(AppDbContext db, TimeProvider clock, BoardSeats se
         return await seats.MayReadPapersAsync(boardCase, actor.UserId, actor.IsOffice, Today, ct);
     }
 
+    /// <summary>
+    /// DIS-3: the cases (of <paramref name="caseIds"/>) whose decision text this user may not read: restricted cases
+    /// whose papers the user may not read (member contacts, recused or seatless board logins). The register still
+    /// shows that the decision exists (number, date, title).
+    /// </summary>
+    public async Task<HashSet<int>> WithheldDecisionCasesAsync(IEnumerable<int> caseIds, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var ids = caseIds.Distinct().ToList();
+        var restricted = await db.Cases.AsNoTracking().Include(c => c.Parties).Include(c => c.Recusals)
+            .Where(c => ids.Contains(c.Id) && c.Restricted).ToListAsync(ct);
+        var withheld = new HashSet<int>();
+        foreach (var c in restricted)
+        {
+            if (!await MayReadPapersAsync(c, user, ct))
+            {
+                withheld.Add(c.Id);
+            }
+        }
+
+        return withheld;
+    }
+
     /// <summary>DIS-3: refuses (403) a recused member's (or an outsider's) reading of restricted papers.</summary>
     public async Task RequirePapersAsync(BoardCase boardCase, ClaimsPrincipal user, CancellationToken ct)
     {

@@ -14,7 +14,7 @@ namespace Partnerskap.Web.Features.Board;
 [Authorize(Policy = Policies.LoggedIn)]
 public sealed class DecisionsModel(PartnershipAccess access, AppDbContext db, BoardWork work, Texts t) : BoardPage(access, t)
 {
-    public sealed record Row(Decision Decision, string? CaseNumber, int? CaseId, string? Follows);
+    public sealed record Row(Decision Decision, string? CaseNumber, int? CaseId, string? Follows, bool Withheld = false);
 
     public List<Row> Rows { get; private set; } = [];
 
@@ -45,9 +45,10 @@ public sealed class DecisionsModel(PartnershipAccess access, AppDbContext db, Bo
         var caseIds = decisions.Where(d => d.CaseId != null).Select(d => d.CaseId!.Value).ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
         var numbers = decisions.ToDictionary(d => d.Id, d => d.Number);
+        var withheld = await work.WithheldDecisionCasesAsync(caseIds, User, ct); // DIS-3: restricted cases' texts
         Rows = decisions.OrderByDescending(d => d.Year).ThenByDescending(d => d.Sequence)
             .Select(d => new Row(d, d.CaseId is { } c ? cases.GetValueOrDefault(c) : null, d.CaseId,
-                d.FollowsDecisionId is { } f ? numbers.GetValueOrDefault(f) : null)).ToList();
+                d.FollowsDecisionId is { } f ? numbers.GetValueOrDefault(f) : null, d.CaseId is { } w && withheld.Contains(w))).ToList();
         return Page();
     }
 }

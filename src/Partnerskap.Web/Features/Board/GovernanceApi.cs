@@ -141,7 +141,8 @@ public static class GovernanceApi
         return TypedResults.Created($"/api/cases/{id}", new RecusalDto(recusal.Id, id, person.Email ?? "", recusal.Reason, recusal.Status.ToString().ToLowerInvariant()));
     }
 
-    private static async Task<Ok<List<DecisionDto>>> ListDecisions(string slug, int? year, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<DecisionDto>>> ListDecisions(string slug, int? year, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db,
+        BoardWork work, CancellationToken ct)
     {
         var partnership = await ReadAsync(access, slug, user, ct);
         var query = db.Decisions.AsNoTracking().Where(d => d.PartnershipId == partnership.Id);
@@ -151,10 +152,14 @@ public static class GovernanceApi
         }
 
         var decisions = await query.OrderBy(d => d.Year).ThenBy(d => d.Sequence).ToListAsync(ct);
+        var withheld = await work.WithheldDecisionCasesAsync(decisions.Where(d => d.CaseId != null).Select(d => d.CaseId!.Value), user, ct); // DIS-3
         return TypedResults.Ok(decisions.Select(d => new DecisionDto(d.Id, d.Number, d.Body == Domain.Decisions.DecisionBody.Board ? "board" : "annual-meeting",
-            d.DecidedOn, d.Title, d.Text, d.CaseId, d.MeetingId, d.VoteResult, d.Status.ToString().ToLowerInvariant(), d.Owner, d.DueOn, d.ClosedOn,
+            d.DecidedOn, d.Title, d.CaseId is { } c && withheld.Contains(c) ? WithheldText : d.Text, d.CaseId, d.MeetingId, d.VoteResult, d.Status.ToString().ToLowerInvariant(), d.Owner, d.DueOn, d.ClosedOn,
             d.FollowsDecisionId)).ToList());
     }
+
+    /// <summary>Shown instead of the text of a restricted case's decision to those who may not read the case (DIS-3).</summary>
+    public const string WithheldText = "Unntatt offentlighet (begrenset sak).";
 
     /// <summary>The partnership by slug, or throws 404 / 403 (RuleViolationFilter maps them).</summary>
     public static async Task<Domain.Partnerships.Partnership> ReadAsync(PartnershipAccess access, string slug, ClaimsPrincipal user, CancellationToken ct)

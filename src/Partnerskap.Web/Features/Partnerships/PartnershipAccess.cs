@@ -9,8 +9,10 @@ namespace Partnerskap.Web.Features.Partnerships;
 /// <summary>
 /// Who may see a partnership (api.md "Records": partnerships are separated).
 /// <list type="bullet">
-/// <item>Office and board logins with partnership assignments see only those partnerships.</item>
-/// <item>Office and board logins without assignments see all (the installation's administrator, e.g. the bootstrap login).</item>
+/// <item>Office logins with partnership assignments see only those partnerships.</item>
+/// <item>Office logins without assignments see all (the installation's administrator, e.g. the bootstrap login).</item>
+/// <item>Board logins see the partnerships they are assigned to or hold (or held) a board seat in, and, like a member
+/// contact, those their organisation is a member of: a board login tied to no partnership sees none.</item>
 /// <item>A member contact sees only the partnerships its organisation (orgnr) is a member of.</item>
 /// </list>
 /// </summary>
@@ -36,10 +38,15 @@ public sealed class PartnershipAccess(AppDbContext db)
 
     public async Task<bool> CanReadAsync(int partnershipId, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (user.IsOffice() || user.IsInRole(Roles.Board))
+        if (user.IsOffice())
         {
             var assigned = await AssignedAsync(user, ct);
             return assigned.Count == 0 || assigned.Contains(partnershipId);
+        }
+
+        if (user.IsInRole(Roles.Board) && (await BoardPartnershipsAsync(user, ct)).Contains(partnershipId))
+        {
+            return true;
         }
 
         var orgnr = user.Orgnr();
@@ -59,7 +66,7 @@ public sealed class PartnershipAccess(AppDbContext db)
             return all;
         }
 
-        if (user.IsOffice() || user.IsInRole(Roles.Board))
+        if (user.IsOffice())
         {
             var assigned = await AssignedAsync(user, ct);
             return assigned.Count == 0 ? all : all.Where(p => assigned.Contains(p.Id)).ToList();
@@ -67,7 +74,25 @@ public sealed class PartnershipAccess(AppDbContext db)
 
         var orgnr = user.Orgnr();
         var mine = await db.Members.Where(m => m.Orgnr == orgnr).Select(m => m.PartnershipId).ToListAsync(ct);
+        if (user.IsInRole(Roles.Board))
+        {
+            mine.AddRange(await BoardPartnershipsAsync(user, ct));
+        }
+
         return all.Where(p => mine.Contains(p.Id)).ToList();
+    }
+
+    /// <summary>A board login's partnerships: those it is assigned to, and those it holds or held a seat in.</summary>
+    private async Task<List<int>> BoardPartnershipsAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return [];
+        }
+
+        var seats = await db.BoardSeats.Where(s => s.UserId == userId).Select(s => s.PartnershipId).ToListAsync(ct);
+        return [.. seats, .. await AssignedAsync(user, ct)];
     }
 
     private async Task<List<int>> AssignedAsync(ClaimsPrincipal user, CancellationToken ct)

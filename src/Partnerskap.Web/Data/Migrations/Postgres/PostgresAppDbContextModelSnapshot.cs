@@ -23,6 +23,8 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("AuditSequence");
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2731,6 +2733,9 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Chain")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Changes")
                         .IsRequired()

@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Partnerskap.Domain.Members;
+using Partnerskap.Domain.Portfolio;
+using Partnerskap.Testing;
+using Partnerskap.Web.Data;
+
+/// <summary>
+/// Issue 9: the load test on national-scale generated data: 15 partnerships (DigiViken and 14 generated ones),
+/// 372 members in all, 10 years of invoices (fee runs 2016–2025 in the generated partnerships, 2022–2025 in
+/// DigiViken whose agreement starts in 2022), 2,000 projects spread over the partnerships. Throughput and p50/p99 of
+/// the main pages and API calls as a ratio against a bare Kestrel endpoint in the same run; the process's peak
+/// resident memory (RSS) while under load. SQLite, loopback, 16 concurrent clients.
+/// </summary>
+internal static class National
+{
+    private const int Partnerships = 15;
+    private const int Members = 372;
+    private const int Projects = 2000;
+    private const int FirstYear = 2016;
+    private const int LastYear = 2025;
+
+    public static async Task<int> RunAsync(int seconds)
+    {
+        var bare = WebApplication.CreateSlimBuilder();
+        bare.WebHost.UseUrls("http://127.0.0.1:0");
+        bare.Logging.ClearProviders(); // like the app (Microsoft.AspNetCore at Warning): no console line per request
+        await using var bareApp = bare.Build();
+        bareApp.MapGet("/", () => "ok");
+        await bareApp.StartAsync();
+        var bareUrl = bareApp.Urls.First();
+
+        var started = Stopwatch.StartNew();
+        await using var app = new PartnerskapFactory();
+        app.UseKestrel(0);
+        app.StartServer();
+        var firstStart = started.Elapsed;
+        var baseUrl = app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        using var office = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
+        var login = await office.PostAsJsonAsync("/api/auth/login", new { email = PartnerskapFactory.OfficeEmail, password = PartnerskapFactory.Password });
+        var token = new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString());
+        office.DefaultRequestHeaders.Authorization = token;
+
+        var seeding = Stopwatch.StartNew();
+        var counts = await SeedAsync(app, office);
+        Console.WriteLine($"national data: {counts.Partnerships} partnerships, {counts.Members} members, {counts.Invoices} invoices ({FirstYear}–{LastYear}), {counts.Projects} projects; seeded in {seeding.Elapsed.TotalSeconds:0.0} s; app start {firstStart.TotalSeconds:0.0} s");
+
+        var cases = new (string Name, string Url, bool Auth)[]
+        {
+            ("bare Kestrel GET /", bareUrl + "/", false),
+            ("GET /health", baseUrl + "/health", false),
+            ("page / (partnerships)", baseUrl + "/", false),
+            ("page /digiviken (overview)", baseUrl + "/digiviken", false),
+            ("page /digiviken/members", baseUrl + "/digiviken/members", true),
+            ("page /nasjonal-01/invoices (10 y)", baseUrl + "/nasjonal-01/invoices", true),
+            ("page /digiviken/portfolio", baseUrl + "/digiviken/portfolio", true),
+            ("API GET partnerships", baseUrl + "/api/partnerships", true),
+            ("API GET members (52)", baseUrl + "/api/partnerships/digiviken/members", true),
+            ("API GET member details", baseUrl + "/api/partnerships/digiviken/members/920125298", true),
+            ("API GET fees 2025 (calculation)", baseUrl + "/api/partnerships/digiviken/fees/2025", true),
+            ("API GET invoices nasjonal-01 (10 y)", baseUrl + "/api/partnerships/nasjonal-01/invoices", true),
+            ("API GET projects (digiviken)", baseUrl + "/api/partnerships/digiviken/projects", true),
+        };
+
+        Console.WriteLine($"load (national): 16 concurrent clients, {seconds} s per endpoint, loopback, SQLite");
+        using var memory = new PeakMemory();
+        double? baseline = null;
+        var worst = double.MaxValue;
+        foreach (var (name, url, auth) in cases)
+        {
+            var (rps, p50, p99, errors) = await Load.MeasureAsync(url, auth ? token : null, TimeSpan.FromSeconds(seconds));
+            baseline ??= rps;
+            worst = Math.Min(worst, rps / baseline.Value);
+            Console.WriteLine($"{name,-38} {rps,8:0} req/s  p50 {p50,6:0.0} ms  p99 {p99,6:0.0} ms  errors {errors}  ratio {rps / baseline:0.000}");
+        }
+
+        Console.WriteLine($"lowest ratio {worst:0.000} (goal ≥ 0.25)");
+        Console.WriteLine($"peak RSS under load (app + load generator + bare server, one process): {memory.PeakMb} MB; managed heap after load {GC.GetTotalMemory(false) / 1024 / 1024} MB (goal < 300 MB RSS)");
+        await bareApp.StopAsync();
+        return 0;
+    }
+
+    private static async Task<(int Partnerships, int Members, int Invoices, int Projects)> SeedAsync(PartnerskapFactory app, HttpClient office)
+    {
+        var slugs = Enumerable.Range(1, Partnerships - 1).Select(i => $"nasjonal-{i:D2}").ToList();
+        foreach (var slug in slugs)
+        {
+            Check(await office.PostAsJsonAsync("/api/partnerships", new { slug, name = $"Nasjonalt partnerskap {slug[^2..]}", agreementInForceFrom = $"{FirstYear}-01-01" }));
+            Check(await office.PostAsJsonAsync($"/api/partnerships/{slug}/fee-models", new
+            {
+                validFromYear = FirstYear,
+                decision = "Benchmark",
+                schedules = new[] { new { kind = "other", fixedAmount = 25_000m } },
+            }));
+            Check(await office.SetSellerAsync(slug));
+        }
+
+        Check(await office.SetSellerAsync());
+
+        // Members straight into the database (the API would only add minutes): 372 in all, DigiViken's 52 included.
+        var orgnrs = TestData.Orgnrs(Members).ToList();
+        await app.WithDbAsync(async db =>
+        {
+            var ids = await db.Partnerships.Where(p => slugs.Contains(p.Slug)).OrderBy(p => p.Slug).Select(p => p.Id).ToListAsync();
+            var existing = await db.Members.CountAsync();
+            for (var i = 0; i < Members - existing; i++)
+            {
+                db.Members.Add(new Member(ids[i % ids.Count], OrganisationNumber.Parse(orgnrs[i]), $"Medlem {orgnrs[i]}", MemberKind.Other, new DateOnly(FirstYear, 1, 1)));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        foreach (var slug in slugs.Prepend("digiviken"))
+        {
+            for (var year = FirstYear; year <= LastYear; year++)
+            {
+                // DigiViken's agreement and fee model start in 2022: earlier years are refused, which is right.
+                using var _ = await office.PostAsync($"/api/partnerships/{slug}/fees/{year}/run", null);
+            }
+        }
+
+        await SeedProjectsAsync(app);
+        return await app.WithDbAsync(async db => (await db.Partnerships.CountAsync(), await db.Members.CountAsync(), await db.Invoices.CountAsync(), await db.Projects.CountAsync()));
+    }
+
+    private static async Task SeedProjectsAsync(PartnerskapFactory app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var members = await db.Members.Include(m => m.Notices).OrderBy(m => m.PartnershipId).ThenBy(m => m.Name).ToListAsync();
+        var byPartnership = members.GroupBy(m => m.PartnershipId).Select(g => g.ToList()).ToList();
+        var today = new DateOnly(2026, 11, 25);
+        var now = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < Projects; i++)
+        {
+            var group = byPartnership[i % byPartnership.Count];
+            var owner = group[i % group.Count];
+            var project = new Project(owner.PartnershipId, $"Prosjekt {i:D4}", i % 4 == 0 ? ProjectKind.Procurement : ProjectKind.Project, owner, today);
+            project.AddParticipant(owner, today);
+            project.AddParticipant(group[(i + 7) % group.Count], today);
+            var limit = 100_000m + (i * 1_000m);
+            project.ProposePlan([new FundingSource(FundingSourceKind.Grant, "Tilskudd", limit)], now, "bench");
+            project.ApprovePlan(1, "bench", today);
+            project.Spend(today, limit * (i % 10) / 10m + 1m, "Forbruk", now, "bench");
+            project.SetForecast(limit * (0.8m + ((i % 5) * 0.1m)), 10m);
+            if (i % 10 == 0)
+            {
+                project.RaiseEscalation(EscalationTrigger.Forecast, "Prognose over ramme", now);
+            }
+
+            db.Projects.Add(project);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private static void Check(HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} → {(int)response.StatusCode}: {response.Content.ReadAsStringAsync().Result}");
+        }
+    }
+
+    /// <summary>Samples this process's resident set (VmRSS) every 100 ms and keeps the peak.</summary>
+    private sealed class PeakMemory : IDisposable
+    {
+        private readonly Timer _timer;
+        private long _peak;
+
+        public PeakMemory() => _timer = new Timer(_ =>
+        {
+            using var process = Process.GetCurrentProcess();
+            var rss = process.WorkingSet64; // Linux: VmRSS
+            long seen;
+            while ((seen = Interlocked.Read(ref _peak)) < rss && Interlocked.CompareExchange(ref _peak, rss, seen) != seen)
+            {
+            }
+        }, null, 0, 100);
+
+        public long PeakMb => Interlocked.Read(ref _peak) / 1024 / 1024;
+
+        public void Dispose() => _timer.Dispose();
+    }
+}
