@@ -19,6 +19,7 @@ public sealed class DatabaseInitializer(
     IOptions<PartnerskapOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
+    Features.Records.Records records,
     StartupBanner banner,
     ILogger<DatabaseInitializer> logger)
 {
@@ -37,6 +38,7 @@ public sealed class DatabaseInitializer(
         await SeedRolesAsync();
         await SeedDigiVikenAsync(ct);
         await SeedFeeModelAsync(ct);
+        await SeedFoundingRecordsAsync(ct);
         await SeedUsersAsync();
     }
 
@@ -113,6 +115,35 @@ public sealed class DatabaseInitializer(
         db.FeeModels.Add(Domain.Fees.FeeModel.DigiViken2022(partnership.Id));
         await db.SaveChangesAsync(ct);
         audit.DecisionRef = null;
+    }
+
+    /// <summary>
+    /// ORG-1 / MEM-2: every seeded (founding) member gets its membership case with a journal entry for joining, as
+    /// members registered later do (<c>RegisterMember</c>). Also backfills databases seeded before records existed;
+    /// a member that already has its <c>member:{orgnr}</c> case is left alone.
+    /// </summary>
+    private async Task SeedFoundingRecordsAsync(CancellationToken ct)
+    {
+        var partnership = await db.Partnerships.AsNoTracking().SingleAsync(p => p.Slug == SeedData.DigiVikenSlug, ct);
+        var filed = await db.CaseFiles.AsNoTracking().Where(c => c.PartnershipId == partnership.Id && c.Key.StartsWith("member:")).Select(c => c.Key).ToListAsync(ct);
+        var members = await db.Members.AsNoTracking().Where(m => m.PartnershipId == partnership.Id).OrderBy(m => m.Name).ToListAsync(ct);
+        var missing = members.Where(m => !filed.Contains($"member:{m.Orgnr}")).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var m in missing)
+        {
+            var founding = m.JoinedOn <= partnership.AgreementInForceFrom;
+            await records.FileAsync(partnership.Id, new Features.Records.Records.Filing(
+                $"member:{m.Orgnr}", $"Medlemskap – {m.Name}", Domain.Records.EntryType.Incoming,
+                founding ? $"Tiltredelse av partneravtalen som stiftende medlem – {m.Name}" : $"Innmelding – {m.Name}",
+                m.SignedOn ?? m.JoinedOn, m.Name), ct);
+        }
+
+        await tx.CommitAsync(ct);
     }
 
     private async Task SeedUsersAsync()
