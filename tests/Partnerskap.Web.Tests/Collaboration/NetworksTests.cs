@@ -202,6 +202,20 @@ public abstract class NetworksTests(AppHost host)
     }
 
     [Fact]
+    public async Task PUR_4_ORG_4_the_agreement_and_the_templates_are_in_the_library_from_the_first_start()
+    {
+        var asker = await MemberContactAsync();
+        var library = (await asker.GetJsonAsync($"{P}/library")).EnumerateArray().ToList();
+        var agreement = library.Single(d => d.GetProperty("kind").GetString() == "agreement" && d.GetProperty("title").GetString() == "Partneravtale – DigiViken");
+        Assert.Equal("2022-01-01", agreement.GetProperty("current").GetProperty("validFrom").GetString());
+        Assert.Contains("Ved motstrid gjelder partneravtalen foran vedtektene", await asker.GetStringAsync(agreement.GetProperty("current").GetProperty("url").GetString()));
+        var templates = library.Where(d => d.GetProperty("kind").GetString() == "template").Select(d => d.GetProperty("title").GetString()).ToList();
+        Assert.Contains("Mal: oppsigelse av medlemskap", templates);
+        Assert.Contains("Mal: fullmakt til årsmøtet", templates);
+        Assert.Contains("Mal: saksframlegg til programstyret", templates);
+    }
+
+    [Fact]
     public async Task MEM_2_founding_members_have_their_joining_filed_in_a_membership_case()
     {
         var office = await App.LoginAsOfficeAsync();
