@@ -112,6 +112,8 @@ public abstract class NetworksTests(AppHost host)
         var office = await App.LoginAsOfficeAsync();
         var id = await NewEventAsync(office, capacity: 10);
         var asker = await MemberContactAsync();
+        await (await office.PostAsJsonAsync($"{P}/events", new { title = "Uten nettverk", startsAt = "2026-12-10T08:00:00Z", capacity = 5, networkId = 999999 })).AssertProblemAsync(HttpStatusCode.BadRequest, "PUR-3");
+        await (await office.PostAsJsonAsync($"{P}/events", new { title = "Fortid", startsAt = "2026-11-01T08:00:00Z", capacity = 5 })).AssertProblemAsync(HttpStatusCode.BadRequest, "PUR-3");
 
         var own = await CreatedIdAsync(await asker.PostAsJsonAsync($"/api/events/{id}/registrations", new { name = "Kari Kurs", email = $"kari-{id}@asker.kommune.no" }));
         await (await asker.PostAsJsonAsync($"/api/events/{id}/registrations", new { orgnr = Baerum, name = "Per", email = "per@x.no" })).AssertProblemAsync(HttpStatusCode.Forbidden, "PUR-3");

@@ -20,6 +20,8 @@ public sealed class EventModel(PartnershipAccess access, AppDbContext db, Events
 
     public bool IsOffice => User.IsOffice();
 
+    public string? NetworkName { get; private set; }
+
     public bool CanCancel(Events.RegistrationDto r) => r.Status != "cancelled" && MemberAccess.CanEdit(User, r.Orgnr);
 
     public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken ct) => await LoadEventAsync(slug, id, ct) ?? Page();
@@ -83,6 +85,7 @@ public sealed class EventModel(PartnershipAccess access, AppDbContext db, Events
         }
 
         Event = await events.ToDtoAsync(e, User, ct);
+        NetworkName = e.NetworkId is { } n ? await db.Networks.AsNoTracking().Where(x => x.Id == n).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
         var members = db.Members.AsNoTracking().Where(m => m.PartnershipId == Partnership.Id);
         if (!IsOffice)
         {

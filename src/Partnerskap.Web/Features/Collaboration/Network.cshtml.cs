@@ -22,6 +22,9 @@ public sealed class NetworkModel(PartnershipAccess access, AppDbContext db, Netw
 
     public List<(int Id, string Name)> Partners { get; private set; } = [];
 
+    /// <summary>PUR-3: events and courses the network arranges.</summary>
+    public List<(int Id, string Title, DateTimeOffset StartsAt)> Events { get; private set; } = [];
+
     public bool IsOffice => User.IsOffice();
 
     public bool CanEnd(Networks.ParticipantDto p) => p.LeftOn is null && (IsOffice || (p.Orgnr is not null && MemberAccess.CanEdit(User, p.Orgnr)));
@@ -91,6 +94,8 @@ public sealed class NetworkModel(PartnershipAccess access, AppDbContext db, Netw
             members = members.Where(m => m.Orgnr == own);
         }
 
+        Events = (await db.Events.AsNoTracking().Where(e => e.NetworkId == id).Select(e => new { e.Id, e.Title, e.StartsAt }).ToListAsync(ct))
+            .OrderBy(e => e.StartsAt).Select(e => (e.Id, e.Title, e.StartsAt)).ToList();
         AddFor = (await members.OrderBy(m => m.Name).Select(m => new { m.Orgnr, m.Name }).ToListAsync(ct)).Select(m => (m.Orgnr, m.Name)).ToList();
         if (IsOffice)
         {
