@@ -61,6 +61,7 @@ builder.Services.AddAnnualMeeting();
 builder.Services.AddStatistics();
 builder.Services.AddRecords();
 builder.Services.AddCollaboration();
+builder.Services.AddNetworks();
 builder.Services.AddPortfolio(builder.Configuration);
 builder.Services.AddDocumentsMailAndLookups(builder.Configuration);
 builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -132,6 +133,7 @@ api.MapAuditApi();
 api.MapStatisticsApi();
 api.MapRecordsApi();
 api.MapCollaborationApi();
+api.MapNetworksApi();
 api.MapPortfolioApi();
 api.MapBackupsApi();
 

@@ -114,6 +114,18 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 
     public DbSet<Partnerskap.Domain.Collaboration.AnchoringRound> AnchoringRounds => Set<Partnerskap.Domain.Collaboration.AnchoringRound>();
 
+    public DbSet<Partnerskap.Domain.Collaboration.Network> Networks => Set<Partnerskap.Domain.Collaboration.Network>();
+
+    public DbSet<Partnerskap.Domain.Collaboration.Event> Events => Set<Partnerskap.Domain.Collaboration.Event>();
+
+    public DbSet<Partnerskap.Domain.Collaboration.EventRegistration> EventRegistrations => Set<Partnerskap.Domain.Collaboration.EventRegistration>();
+
+    public DbSet<Partnerskap.Domain.Collaboration.NewsItem> News => Set<Partnerskap.Domain.Collaboration.NewsItem>();
+
+    public DbSet<Partnerskap.Domain.Collaboration.LibraryDocument> LibraryDocuments => Set<Partnerskap.Domain.Collaboration.LibraryDocument>();
+
+    public DbSet<Partnerskap.Domain.Collaboration.ExternalPartner> ExternalPartners => Set<Partnerskap.Domain.Collaboration.ExternalPartner>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -19,6 +19,8 @@ public sealed class DatabaseInitializer(
     IOptions<PartnerskapOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
+    Features.Records.Records records,
+    Features.Collaboration.Library library,
     StartupBanner banner,
     ILogger<DatabaseInitializer> logger)
 {
@@ -37,6 +39,8 @@ public sealed class DatabaseInitializer(
         await SeedRolesAsync();
         await SeedDigiVikenAsync(ct);
         await SeedFeeModelAsync(ct);
+        await SeedFoundingRecordsAsync(ct);
+        await SeedLibraryAsync(ct);
         await SeedUsersAsync();
     }
 
@@ -114,6 +118,75 @@ public sealed class DatabaseInitializer(
         await db.SaveChangesAsync(ct);
         audit.DecisionRef = null;
     }
+
+    /// <summary>
+    /// ORG-1 / MEM-2: every seeded (founding) member gets its membership case with a journal entry for joining, as
+    /// members registered later do (<c>RegisterMember</c>). Also backfills databases seeded before records existed;
+    /// a member that already has its <c>member:{orgnr}</c> case is left alone.
+    /// </summary>
+    private async Task SeedFoundingRecordsAsync(CancellationToken ct)
+    {
+        var partnership = await db.Partnerships.AsNoTracking().SingleAsync(p => p.Slug == SeedData.DigiVikenSlug, ct);
+        var filed = await db.CaseFiles.AsNoTracking().Where(c => c.PartnershipId == partnership.Id && c.Key.StartsWith("member:")).Select(c => c.Key).ToListAsync(ct);
+        var members = await db.Members.AsNoTracking().Where(m => m.PartnershipId == partnership.Id).OrderBy(m => m.Name).ToListAsync(ct);
+        var missing = members.Where(m => !filed.Contains($"member:{m.Orgnr}")).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var m in missing)
+        {
+            var founding = m.JoinedOn <= partnership.AgreementInForceFrom;
+            await records.FileAsync(partnership.Id, new Features.Records.Records.Filing(
+                $"member:{m.Orgnr}", $"Medlemskap – {m.Name}", Domain.Records.EntryType.Incoming,
+                founding ? $"Tiltredelse av partneravtalen som stiftende medlem – {m.Name}" : $"Innmelding – {m.Name}",
+                m.SignedOn ?? m.JoinedOn, m.Name), ct);
+        }
+
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// PUR-4 / ORG-4: an empty library gets the agreement (version 1, in force from the agreement's start) and the
+    /// templates members ask for: resignation letter, proxy for the annual meeting, case presentation for the board.
+    /// </summary>
+    private async Task SeedLibraryAsync(CancellationToken ct)
+    {
+        var partnership = await db.Partnerships.AsNoTracking().SingleAsync(p => p.Slug == SeedData.DigiVikenSlug, ct);
+        if (await db.LibraryDocuments.AnyAsync(d => d.PartnershipId == partnership.Id, ct))
+        {
+            return;
+        }
+
+        static Features.Members.Upload Text(string fileName, string text) =>
+            new(fileName, "text/plain", () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)));
+
+        await library.CreateAsync(partnership.Id, "agreement", "Partneravtale – DigiViken", "Avtalen medlemmene har signert. Ved motstrid går den foran vedtektene (ORG-4).",
+            Text("partneravtale-digiviken.txt", File.ReadAllText(Path.Combine(SeedData.Folder, "partneravtale-digiviken.md"))),
+            partnership.AgreementInForceFrom, "Partneravtale signert av medlemmene, i kraft 1. januar 2022", null, ct);
+        foreach (var (title, description, file, text) in Templates)
+        {
+            await library.CreateAsync(partnership.Id, "template", title, description, Text(file, text), partnership.AgreementInForceFrom, null, null, ct);
+        }
+    }
+
+    private static readonly (string Title, string Description, string File, string Text)[] Templates =
+    [
+        ("Mal: oppsigelse av medlemskap", "Skriftlig oppsigelse (MEM-3, MEM-4): må være mottatt innen 30. juni for uttreden 1. januar året etter.", "mal-oppsigelse.txt",
+            "[Medlemmets navn]\n[Organisasjonsnummer]\n\nTil DigiViken v/ programkontoret\n\nOppsigelse av medlemskap i DigiViken\n\n" +
+            "[Medlemmets navn] sier med dette opp sitt medlemskap i DigiViken, jf. partneravtalen, «Oppsigelse og opphør av partnerskapet».\n" +
+            "Vi legger til grunn at uttreden skjer 1. januar [år].\n\nVedtak/hjemmel for oppsigelsen: [sak og dato]\n\n[Sted og dato]\n[Navn, stilling]\n"),
+        ("Mal: fullmakt til årsmøtet", "Fullmakt fra et medlem til en annen medlemsrepresentant (ORG-1).", "mal-fullmakt.txt",
+            "Fullmakt til årsmøtet i DigiViken [år]\n\n[Medlemmets navn] ([organisasjonsnummer]) gir med dette [representantens navn], " +
+            "representant for [annet medlem], fullmakt til å møte, tale og stemme på vegne av oss på årsmøtet [dato].\n\n" +
+            "Fullmakten kan ikke overdras videre.\n\n[Sted og dato]\n[Navn, stilling]\n"),
+        ("Mal: saksframlegg til programstyret", "Mal for sak til programstyret (ORG-2): bakgrunn, vurdering, økonomi og forslag til vedtak.", "mal-saksframlegg.txt",
+            "Saksframlegg til programstyret i DigiViken\n\nSak: [nummer og tittel]\nMøte: [dato]\nSaksbehandler: [navn]\n\n" +
+            "1. Bakgrunn\n[...]\n\n2. Vurdering\n[...]\n\n3. Økonomi og finansiering\n[...]\n\n4. Habilitet\n[Kjente interesser og parter]\n\n" +
+            "Forslag til vedtak:\n[...]\n"),
+    ];
 
     private async Task SeedUsersAsync()
     {
