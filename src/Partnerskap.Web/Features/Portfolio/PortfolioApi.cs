@@ -68,6 +68,7 @@ public static class PortfolioApi
             .AddScoped<Spending.Handler>()
             .AddScoped<EscalationRaiser>()
             .AddScoped<ProjectQueries>()
+            .AddScoped<Funding.Handler>()
             .AddScoped<PhaseGates>()
             .AddScoped<IPortfolioBoard, GovernancePortfolioBoard>()
             .AddScoped<Board.IDecisionEffect, ApproveFinancingPlanEffect>()
@@ -98,6 +99,7 @@ public static class PortfolioApi
         i.MapPost("/escalations/{eid:int}/decision", Decide).RequireAuthorization(Policies.LoggedIn)
             .WithSummary("The board's decision on an escalation: increase-financing, reduce-scope or stop (FIN-9; a board seat holder)");
         api.MapBenefitsApi();
+        api.MapFundingApi();
         return api;
     }
 
