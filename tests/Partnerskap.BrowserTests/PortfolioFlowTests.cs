@@ -120,4 +120,51 @@ public class PortfolioFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         Assert.Empty(violations);
     }
+
+    [Fact]
+    public async Task FIN_5_the_office_builds_the_base_budget_with_a_grant_and_filters_the_overview_and_every_page_passes_axe()
+    {
+        var violations = new List<string>();
+        var office = await host.NewPageAsync(width: 360, height: 800);
+        var login = new LoginPage(office);
+        await login.OpenAsync();
+        await login.LogInAsync(PartnerskapFactory.OfficeEmail, PartnerskapFactory.Password);
+
+        // The overview filters on the server: a GET form, no JS needed.
+        await office.GotoAsync("/digiviken/portfolio");
+        await office.GetByLabel("Navn inneholder").FillAsync("finnes ikke");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
+        await Expect(office.GetByText("Ingen prosjekter passer filteret.")).ToBeVisibleAsync();
+        Assert.Contains("q=finnes", office.Url, StringComparison.Ordinal);
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(office));
+
+        await office.GotoAsync("/digiviken/portfolio/funding?year=2030");
+        await Expect(office.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Grunnfinansiering og tilskudd 2030");
+        // A bad amount is shown next to its field; nothing saved.
+        await office.GetByLabel("Beskrivelse").FillAsync("Kontingent 2030");
+        await office.GetByLabel("Budsjett (kr)").FillAsync("mye");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Legg til linjen" }).ClickAsync();
+        await Expect(office.Locator("#budgeted-error")).ToBeVisibleAsync();
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(office));
+
+        await office.GetByLabel("Type").SelectOptionAsync("positions");
+        await office.GetByLabel("Beskrivelse").FillAsync("To stillinger i programkontoret");
+        await office.GetByLabel("Budsjett (kr)").FillAsync("2 400 000");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Legg til linjen" }).ClickAsync();
+        await Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("lagt til");
+        await Expect(office.Locator("#positions-warning")).ToBeVisibleAsync();
+
+        await office.GetByLabel("Tilskuddsgiver").FillAsync("Statsforvalteren i Oslo og Viken");
+        await office.GetByLabel("Søkt beløp (kr)").FillAsync("2500000");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Registrer søknaden" }).ClickAsync();
+        await Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("registrert");
+        await office.GetByLabel("Innvilget beløp (kr, 0 er avslag)").FillAsync("2500000");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Lagre tilsagnet" }).ClickAsync();
+        await Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("oppdatert");
+        await Expect(office.Locator("#positions-warning")).ToHaveCountAsync(0);
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(office));
+        await BrowserHost.ScreenshotAsync(office, "portfolio-funding");
+
+        Assert.Empty(violations);
+    }
 }

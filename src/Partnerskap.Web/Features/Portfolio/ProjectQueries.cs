@@ -16,6 +16,10 @@ public sealed class ProjectQueries(AppDbContext db, IOptions<PortfolioOptions> o
         public decimal? SpentShare => Approved is > 0 ? Math.Min(1m, Spent / Approved.Value) : null;
     }
 
+    private static readonly System.Globalization.CompareInfo NorwegianOrder = System.Globalization.CultureInfo.GetCultureInfo("nb-NO").CompareInfo;
+
+    private static readonly Comparer<System.Globalization.SortKey> SortKeyComparer = Comparer<System.Globalization.SortKey>.Create(System.Globalization.SortKey.Compare);
+
     public decimal EarlyWarningPercent => options.Value.EarlyWarningPercent;
 
     /// <summary>Which projects the overview shows: free text in the name, phase, status, a flag, and the page.</summary>
@@ -110,8 +114,12 @@ public sealed class ProjectQueries(AppDbContext db, IOptions<PortfolioOptions> o
             OverviewFlag.Any => rows.Where(r => r.OpenEscalation || r.ForecastVerdict is ForecastVerdict.Deficit or ForecastVerdict.EarlyWarning),
             _ => rows,
         };
+        // Bokmål order (æ, ø, å last). One ICU sort key per row, then byte comparisons: comparing the names themselves
+        // with a culture comparer costs about n log n ICU calls, which was the overview's largest cost at 2,000 projects.
         return rows
-            .OrderBy(r => r.Status).ThenBy(r => r.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nb-NO"), false))
+            .Select(r => (Row: r, Key: NorwegianOrder.GetSortKey(r.Name)))
+            .OrderBy(x => x.Row.Status).ThenBy(x => x.Key, SortKeyComparer)
+            .Select(x => x.Row)
             .ToList();
     }
 
