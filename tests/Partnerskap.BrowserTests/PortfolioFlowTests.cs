@@ -167,4 +167,40 @@ public class PortfolioFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         Assert.Empty(violations);
     }
+
+    [Fact]
+    public async Task PUR_5_a_member_contact_submits_an_idea_the_office_recommends_it_and_the_pages_pass_axe()
+    {
+        var violations = new List<string>();
+        var email = $"asker-{Guid.NewGuid():N}@test.local";
+        await host.App.CreateUserAsync(email, Roles.MemberContact, "920125298");
+        var member = await host.NewPageAsync(width: 360, height: 800);
+        var login = new LoginPage(member);
+        await login.OpenAsync();
+        await login.LogInAsync(email, PartnerskapFactory.Password);
+        await member.GotoAsync("/digiviken/portfolio/ideas");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Send inn ideen" }).ClickAsync();
+        await Expect(member.Locator("#title-error")).ToBeVisibleAsync();
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(member));
+        await member.GetByLabel("Tittel").FillAsync("Felles innbyggerportal");
+        await member.GetByLabel("Beskrivelse").FillAsync("Én inngang for innbyggerne i alle kommunene.");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Send inn ideen" }).ClickAsync();
+        await Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("sendt til programkontoret");
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(member));
+
+        var office = await host.NewPageAsync();
+        var officeLogin = new LoginPage(office);
+        await officeLogin.OpenAsync();
+        await officeLogin.LogInAsync(PartnerskapFactory.OfficeEmail, PartnerskapFactory.Password);
+        await office.GotoAsync("/digiviken/portfolio/ideas");
+        var card = office.Locator("section.idea").Filter(new() { HasText = "Felles innbyggerportal" });
+        await card.GetByLabel("Ja, anbefales").CheckAsync();
+        await card.GetByLabel("Vurdering").FillAsync("Flere kommuner har samme behov.");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Lagre vurderingen" }).ClickAsync();
+        await Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("programstyret");
+        await Expect(office.Locator("section.idea").Filter(new() { HasText = "Felles innbyggerportal" }).GetByRole(AriaRole.Button, new() { Name = "Gjør ideen til prosjekt" })).ToBeVisibleAsync();
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(office));
+
+        Assert.Empty(violations);
+    }
 }

@@ -66,6 +66,8 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     public DbSet<Grant> Grants => Set<Grant>();
 
     public DbSet<InKindContribution> InKindContributions => Set<InKindContribution>();
+
+    public DbSet<Idea> Ideas => Set<Idea>();
     public DbSet<BoardSeat> BoardSeats => Set<BoardSeat>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();

@@ -55,3 +55,22 @@ internal sealed class InKindContributionConfiguration : IEntityTypeConfiguration
         b.Property(c => c.Value).HasPrecision(16, 2);
     }
 }
+
+/// <summary>PUR-5: idea intake.</summary>
+internal sealed class IdeaConfiguration : IEntityTypeConfiguration<Idea>
+{
+    public void Configure(EntityTypeBuilder<Idea> b)
+    {
+        b.HasOne<Partnership>().WithMany().HasForeignKey(i => i.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Member>().WithMany().HasForeignKey(i => i.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Project>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(i => new { i.PartnershipId, i.Status });
+        b.Property(i => i.Title).HasMaxLength(200);
+        b.Property(i => i.Description).HasMaxLength(4000);
+        b.Property(i => i.Orgnr).HasMaxLength(9);
+        b.Property(i => i.SubmittedBy).HasMaxLength(256);
+        b.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.Assessment).HasMaxLength(4000);
+        b.Property(i => i.DecisionRef).HasMaxLength(50);
+    }
+}

@@ -69,6 +69,7 @@ public static class PortfolioApi
             .AddScoped<EscalationRaiser>()
             .AddScoped<ProjectQueries>()
             .AddScoped<Funding.Handler>()
+            .AddScoped<Ideas.Handler>()
             .AddScoped<PhaseGates>()
             .AddScoped<IPortfolioBoard, GovernancePortfolioBoard>()
             .AddScoped<Board.IDecisionEffect, ApproveFinancingPlanEffect>()
@@ -100,6 +101,7 @@ public static class PortfolioApi
             .WithSummary("The board's decision on an escalation: increase-financing, reduce-scope or stop (FIN-9; a board seat holder)");
         api.MapBenefitsApi();
         api.MapFundingApi();
+        api.MapIdeasApi();
         return api;
     }
 

@@ -74,6 +74,49 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Ideas",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PartnershipId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    Orgnr = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Assessment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AssessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BoardCaseId = table.Column<int>(type: "integer", nullable: true),
+                    DecisionRef = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ProjectId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Ideas", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Ideas_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Ideas_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Ideas_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InKindContributions",
                 columns: table => new
                 {
@@ -120,6 +163,21 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                 column: "ProjectId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Ideas_MemberId",
+                table: "Ideas",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ideas_PartnershipId_Status",
+                table: "Ideas",
+                columns: new[] { "PartnershipId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ideas_ProjectId",
+                table: "Ideas",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InKindContributions_MemberId",
                 table: "InKindContributions",
                 column: "MemberId");
@@ -138,6 +196,9 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Grants");
+
+            migrationBuilder.DropTable(
+                name: "Ideas");
 
             migrationBuilder.DropTable(
                 name: "InKindContributions");

@@ -73,6 +73,49 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Ideas",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Orgnr = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Assessment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AssessedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BoardCaseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecisionRef = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Ideas", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Ideas_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Ideas_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Ideas_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InKindContributions",
                 columns: table => new
                 {
@@ -119,6 +162,21 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                 column: "ProjectId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Ideas_MemberId",
+                table: "Ideas",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ideas_PartnershipId_Status",
+                table: "Ideas",
+                columns: new[] { "PartnershipId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ideas_ProjectId",
+                table: "Ideas",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InKindContributions_MemberId",
                 table: "InKindContributions",
                 column: "MemberId");
@@ -137,6 +195,9 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Grants");
+
+            migrationBuilder.DropTable(
+                name: "Ideas");
 
             migrationBuilder.DropTable(
                 name: "InKindContributions");
