@@ -42,7 +42,7 @@ internal static class PortfolioBench
         {
             ("bare Kestrel GET /", bareUrl + "/", false),
             ("page /digiviken/agreement", baseUrl + "/digiviken/agreement", false),
-            ($"page /digiviken/portfolio ({projects})", baseUrl + "/digiviken/portfolio", true),
+            ($"page /digiviken/portfolio ({projects}, page 1 of 50 rows)", baseUrl + "/digiviken/portfolio", true),
             ($"page …/portfolio?flag=any&page=3", baseUrl + "/digiviken/portfolio?flag=any&page=3", true),
             ($"API GET projects, all ({projects})", baseUrl + "/api/partnerships/digiviken/projects", true),
             ($"API GET projects?pageSize=50", baseUrl + "/api/partnerships/digiviken/projects?page=1&pageSize=50", true),

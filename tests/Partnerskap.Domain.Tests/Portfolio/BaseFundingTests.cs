@@ -107,4 +107,22 @@ public class BaseFundingTests
         Assert.Equal("FIN-3", Assert.Throws<RuleViolation>(() => new InKindContribution(1, 1, "920125298", Today, "x", -1m, 0m)).Rule);
         Assert.Equal("value", Assert.Throws<RuleViolation>(() => new InKindContribution(1, 1, "920125298", Today, "x", null, -1m)).Field);
     }
+
+    [Fact]
+    public void PUR_5_an_idea_needs_a_member_with_rights_a_recommendation_and_a_board_decision_to_become_a_project()
+    {
+        var asker = new Member(1, OrganisationNumber.Parse("920125298"), "Asker kommune", MemberKind.Municipality, new DateOnly(2022, 1, 1));
+        Assert.Equal("title", Assert.Throws<RuleViolation>(() => new Idea(1, " ", null, asker, "a@test", DateTimeOffset.UnixEpoch, Today)).Field);
+        Assert.Equal("MEM-5", Assert.Throws<RuleViolation>(() => new Idea(2, "Idé", null, asker, "a@test", DateTimeOffset.UnixEpoch, Today)).Rule);
+        var idea = new Idea(1, " Felles KI-veileder ", "", asker, "a@test", DateTimeOffset.UnixEpoch, Today);
+        Assert.Equal(("Felles KI-veileder", (string?)null, IdeaStatus.Submitted), (idea.Title, idea.Description, idea.Status));
+        Assert.Equal("PUR-5", Assert.Throws<RuleViolation>(() => idea.BecameProject(7, "2026/1")).Rule);
+        idea.Assess(false, "Ikke nå", DateTimeOffset.UnixEpoch);
+        Assert.Equal(IdeaStatus.NotRecommended, idea.Status);
+        idea.Assess(true, "Flere har behovet", DateTimeOffset.UnixEpoch);
+        Assert.Equal("decisionRef", Assert.Throws<RuleViolation>(() => idea.BecameProject(7, " ")).Field);
+        idea.BecameProject(7, "2026/1");
+        Assert.Equal((IdeaStatus.Project, (int?)7, "2026/1"), (idea.Status, idea.ProjectId, idea.DecisionRef));
+        Assert.Throws<RuleViolation>(() => idea.Assess(false, "x", DateTimeOffset.UnixEpoch));
+    }
 }
