@@ -44,8 +44,10 @@ internal static class PortfolioBench
         {
             ("bare Kestrel GET /", bareUrl + "/", false),
             ("page /digiviken/agreement", baseUrl + "/digiviken/agreement", false),
-            ($"page /digiviken/portfolio ({projects})", baseUrl + "/digiviken/portfolio", true),
-            ($"API GET projects ({projects})", baseUrl + "/api/partnerships/digiviken/projects", true),
+            ($"page /digiviken/portfolio ({projects}, page 1 of 50 rows)", baseUrl + "/digiviken/portfolio", true),
+            ($"page …/portfolio?flag=any&page=3", baseUrl + "/digiviken/portfolio?flag=any&page=3", true),
+            ($"API GET projects, all ({projects})", baseUrl + "/api/partnerships/digiviken/projects", true),
+            ($"API GET projects?pageSize=50", baseUrl + "/api/partnerships/digiviken/projects?page=1&pageSize=50", true),
         };
         Console.WriteLine($"portfolio: {seconds} s per endpoint, 16 concurrent clients, loopback, SQLite");
         double? baseline = null;
@@ -53,7 +55,7 @@ internal static class PortfolioBench
         {
             var (rps, p50, p99, errors) = await Load.MeasureAsync(url, auth ? token : null, TimeSpan.FromSeconds(seconds));
             baseline ??= rps;
-            Console.WriteLine($"{name,-36} {rps,8:0.0} req/s  p50 {p50,7:0.0} ms  p99 {p99,7:0.0} ms  errors {errors}  ratio {rps / baseline:0.0000}");
+            Console.WriteLine($"{name,-40} {rps,8:0.0} req/s  p50 {p50,7:0.0} ms  p99 {p99,7:0.0} ms  errors {errors}  ratio {rps / baseline:0.0000}");
         }
 
         await bareApp.StopAsync();

@@ -120,4 +120,87 @@ public class PortfolioFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         Assert.Empty(violations);
     }
+
+    [Fact]
+    public async Task FIN_5_the_office_builds_the_base_budget_with_a_grant_and_filters_the_overview_and_every_page_passes_axe()
+    {
+        var violations = new List<string>();
+        var office = await host.NewPageAsync(width: 360, height: 800);
+        var login = new LoginPage(office);
+        await login.OpenAsync();
+        await login.LogInAsync(PartnerskapFactory.OfficeEmail, PartnerskapFactory.Password);
+
+        // The overview filters on the server: a GET form, no JS needed.
+        await office.GotoAsync("/digiviken/portfolio");
+        await office.GetByLabel("Navn inneholder").FillAsync("finnes ikke");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
+        await Expect(office.GetByText("Ingen prosjekter passer filteret.")).ToBeVisibleAsync();
+        Assert.Contains("q=finnes", office.Url, StringComparison.Ordinal);
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(office));
+
+        await office.GotoAsync("/digiviken/portfolio/funding?year=2030");
+        await Expect(office.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Grunnfinansiering og tilskudd 2030");
+        // A bad amount is shown next to its field; nothing saved.
+        await office.GetByLabel("Beskrivelse").FillAsync("Kontingent 2030");
+        await office.GetByLabel("Budsjett (kr)").FillAsync("mye");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Legg til linjen" }).ClickAsync();
+        await Expect(office.Locator("#budgeted-error")).ToBeVisibleAsync();
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(office));
+
+        await office.GetByLabel("Type").SelectOptionAsync("positions");
+        await office.GetByLabel("Beskrivelse").FillAsync("To stillinger i programkontoret");
+        await office.GetByLabel("Budsjett (kr)").FillAsync("2 400 000");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Legg til linjen" }).ClickAsync();
+        await Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("lagt til");
+        await Expect(office.Locator("#positions-warning")).ToBeVisibleAsync();
+
+        await office.GetByLabel("Tilskuddsgiver").FillAsync("Statsforvalteren i Oslo og Viken");
+        await office.GetByLabel("Søkt beløp (kr)").FillAsync("2500000");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Registrer søknaden" }).ClickAsync();
+        await Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("registrert");
+        await office.GetByLabel("Innvilget beløp (kr, 0 er avslag)").FillAsync("2500000");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Lagre tilsagnet" }).ClickAsync();
+        await Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("oppdatert");
+        await Expect(office.Locator("#positions-warning")).ToHaveCountAsync(0);
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(office));
+        await BrowserHost.ScreenshotAsync(office, "portfolio-funding");
+
+        Assert.Empty(violations);
+    }
+
+    [Fact]
+    public async Task PUR_5_a_member_contact_submits_an_idea_the_office_recommends_it_and_the_pages_pass_axe()
+    {
+        var violations = new List<string>();
+        var email = $"asker-{Guid.NewGuid():N}@test.local";
+        await host.App.CreateUserAsync(email, Roles.MemberContact, "920125298");
+        var member = await host.NewPageAsync(width: 360, height: 800);
+        var login = new LoginPage(member);
+        await login.OpenAsync();
+        await login.LogInAsync(email, PartnerskapFactory.Password);
+        await member.GotoAsync("/digiviken/portfolio/ideas");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Send inn ideen" }).ClickAsync();
+        await Expect(member.Locator("#title-error")).ToBeVisibleAsync();
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(member));
+        await member.GetByLabel("Tittel").FillAsync("Felles innbyggerportal");
+        await member.GetByLabel("Beskrivelse").FillAsync("Én inngang for innbyggerne i alle kommunene.");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Send inn ideen" }).ClickAsync();
+        await Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("sendt til programkontoret");
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(member));
+
+        var office = await host.NewPageAsync();
+        var officeLogin = new LoginPage(office);
+        await officeLogin.OpenAsync();
+        await officeLogin.LogInAsync(PartnerskapFactory.OfficeEmail, PartnerskapFactory.Password);
+        await office.GotoAsync("/digiviken/portfolio/ideas");
+        var card = office.Locator("section.idea").Filter(new() { HasText = "Felles innbyggerportal" });
+        await card.GetByLabel("Ja, anbefales").CheckAsync();
+        await card.GetByLabel("Vurdering").FillAsync("Flere kommuner har samme behov.");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Lagre vurderingen" }).ClickAsync();
+        await Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("programstyret");
+        await Expect(office.Locator("section.idea").Filter(new() { HasText = "Felles innbyggerportal" }).GetByRole(AriaRole.Button, new() { Name = "Gjør ideen til prosjekt" })).ToBeVisibleAsync();
+        violations.AddRange(await BrowserHost.AxeViolationsAsync(office));
+
+        Assert.Empty(violations);
+    }
 }

@@ -60,6 +60,14 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     public DbSet<Escalation> Escalations => Set<Escalation>();
 
     public DbSet<Benefit> Benefits => Set<Benefit>();
+
+    public DbSet<BaseBudgetLine> BaseBudgetLines => Set<BaseBudgetLine>();
+
+    public DbSet<Grant> Grants => Set<Grant>();
+
+    public DbSet<InKindContribution> InKindContributions => Set<InKindContribution>();
+
+    public DbSet<Idea> Ideas => Set<Idea>();
     public DbSet<BoardSeat> BoardSeats => Set<BoardSeat>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();

@@ -68,6 +68,8 @@ public static class PortfolioApi
             .AddScoped<Spending.Handler>()
             .AddScoped<EscalationRaiser>()
             .AddScoped<ProjectQueries>()
+            .AddScoped<Funding.Handler>()
+            .AddScoped<Ideas.Handler>()
             .AddScoped<PhaseGates>()
             .AddScoped<IPortfolioBoard, GovernancePortfolioBoard>()
             .AddScoped<Board.IDecisionEffect, ApproveFinancingPlanEffect>()
@@ -98,6 +100,8 @@ public static class PortfolioApi
         i.MapPost("/escalations/{eid:int}/decision", Decide).RequireAuthorization(Policies.LoggedIn)
             .WithSummary("The board's decision on an escalation: increase-financing, reduce-scope or stop (FIN-9; a board seat holder)");
         api.MapBenefitsApi();
+        api.MapFundingApi();
+        api.MapIdeasApi();
         return api;
     }
 
@@ -114,7 +118,14 @@ public static class PortfolioApi
         return pid;
     }
 
-    private static async Task<Results<Ok<List<OverviewDto>>, ProblemHttpResult>> List(string slug, ClaimsPrincipal user, PartnershipAccess access, ProjectQueries q, CancellationToken ct)
+    /// <summary>
+    /// The portfolio list. Without <c>page</c>/<c>pageSize</c> every matching project (as before); with either, one page
+    /// (default size 50, at most 500). Optional filters: <c>q</c> (name contains), <c>phase</c>, <c>status</c>,
+    /// <c>flag</c> (any, escalated, deficit, early-warning). The body stays a plain array; the count of all matching
+    /// projects is in <c>X-Total-Count</c>, and <c>Link</c> gives next/prev pages.
+    /// </summary>
+    private static async Task<Results<Ok<List<OverviewDto>>, ProblemHttpResult>> List(string slug, string? q, string? phase, string? status, string? flag, int? page, int? pageSize,
+        HttpContext http, ClaimsPrincipal user, PartnershipAccess access, ProjectQueries queries, CancellationToken ct)
     {
         var (outcome, p) = await access.ReadAsync(slug, user, ct);
         if (outcome != PartnershipAccess.Outcome.Allowed)
@@ -122,7 +133,59 @@ public static class PortfolioApi
             return MembersApi.Denied(outcome, slug);
         }
 
-        var rows = await q.OverviewAsync(p!.Id, ct);
+        var filter = new ProjectQueries.OverviewFilter(
+            string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
+            phase is null ? null : OverviewNames.ParsePhase(phase) ?? throw RuleViolation.Invalid("phase", "phase is idea, concept, planning, execution or conclusion.", "PUR-5"),
+            status is null ? null : OverviewNames.ParseStatus(status) ?? throw RuleViolation.Invalid("status", "status is active, stopped or concluded."),
+            flag is null ? null : OverviewNames.ParseFlag(flag) ?? throw RuleViolation.Invalid("flag", "flag is any, escalated, deficit or early-warning."),
+            page ?? 1,
+            pageSize);
+        if (page is < 1)
+        {
+            throw RuleViolation.Invalid("page", "page starts at 1.");
+        }
+
+        if (pageSize is < 1 or > ProjectQueries.OverviewFilter.MaxPageSize)
+        {
+            throw RuleViolation.Invalid("pageSize", $"pageSize is 1 to {ProjectQueries.OverviewFilter.MaxPageSize}.");
+        }
+
+        List<ProjectQueries.OverviewRow> rows;
+        if (page is null && pageSize is null)
+        {
+            rows = await queries.OverviewAsync(p!.Id, filter, ct);
+            http.Response.Headers["X-Total-Count"] = rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            var result = await queries.OverviewPageAsync(p!.Id, filter, ct);
+            rows = result.Rows;
+            http.Response.Headers["X-Total-Count"] = result.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var links = new List<string>();
+            string Url(int n)
+            {
+                var query = System.Web.HttpUtility.ParseQueryString(http.Request.QueryString.Value ?? "");
+                query["page"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                query["pageSize"] = result.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return $"<{http.Request.Path}?{query}>";
+            }
+
+            if (result.Page < result.Pages)
+            {
+                links.Add(Url(result.Page + 1) + "; rel=\"next\"");
+            }
+
+            if (result.Page > 1)
+            {
+                links.Add(Url(result.Page - 1) + "; rel=\"prev\"");
+            }
+
+            if (links.Count > 0)
+            {
+                http.Response.Headers.Link = string.Join(", ", links);
+            }
+        }
+
         return TypedResults.Ok(rows.Select(r => new OverviewDto(r.Id, r.Name, r.Kind.ToApi(), r.Phase.ToApi(), r.Status.ToApi(), r.OwnerOrgnr, r.Approved, r.Spent,
             r.Forecast, r.OpenEscalation, Warning(r.ForecastVerdict))).ToList());
     }

@@ -48,4 +48,45 @@ public static class PortfolioText
     };
 
     public static string Money(decimal? amount) => amount is { } a ? a.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + " kr" : "–";
+
+    public static string BudgetKind(Texts t, BudgetLineKind k) => k switch
+    {
+        BudgetLineKind.Fees => t["Kontingent"],
+        BudgetLineKind.Grant => t["Tilskudd til generell aktivitet"],
+        BudgetLineKind.OtherIncome => t["Andre inntekter"],
+        BudgetLineKind.Positions => t["De to stillingene i programkontoret"],
+        BudgetLineKind.Activities => t["Generell aktivitet (kompetanse og nettverk)"],
+        BudgetLineKind.SmallProjects => t["Mindre fellesprosjekter"],
+        _ => t["Andre kostnader"],
+    };
+
+    public static string GrantStatus(Texts t, Domain.Portfolio.GrantStatus s) => s switch
+    {
+        Domain.Portfolio.GrantStatus.Applied => t["Søkt"],
+        Domain.Portfolio.GrantStatus.Granted => t["Innvilget"],
+        Domain.Portfolio.GrantStatus.Rejected => t["Avslått"],
+        _ => t["Utbetalt"],
+    };
+
+    /// <summary>An amount typed in a form: "1 234 567,50" (bokmål) or "1234567.50"; empty → null; nonsense → a field error.</summary>
+    public static decimal? ParseAmount(Texts t, string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var cleaned = value.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal).Replace("kr", "", StringComparison.OrdinalIgnoreCase);
+        if (decimal.TryParse(cleaned, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.GetCultureInfo("nb-NO"), out var nb) && !cleaned.Contains('.', StringComparison.Ordinal))
+        {
+            return nb;
+        }
+
+        if (decimal.TryParse(cleaned, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var inv))
+        {
+            return inv;
+        }
+
+        throw Domain.Common.RuleViolation.Invalid(field, t["Skriv et beløp i kroner, for eksempel 250000."]);
+    }
 }

@@ -16,7 +16,7 @@ namespace Partnerskap.Web.Features.Portfolio;
 /// </summary>
 [Authorize(Policy = Policies.LoggedIn)]
 public sealed class ProjectModel(
-    PartnershipAccess access, ProjectQueries queries, FinancingPlans.Handler plans, Spending.Handler spending, PhaseGates gates, IPortfolioBoard board,
+    PartnershipAccess access, ProjectQueries queries, Funding.Handler funding, FinancingPlans.Handler plans, Spending.Handler spending, PhaseGates gates, IPortfolioBoard board,
     TimeProvider clock, Texts t) : PartnershipPage(access)
 {
     public Project Project { get; private set; } = null!;
@@ -24,6 +24,16 @@ public sealed class ProjectModel(
     public List<Expenditure> Expenditures { get; private set; } = [];
 
     public bool IsOffice => User.IsOffice();
+
+    /// <summary>FIN-4: grants applied for this project, the plan's grant sources and how much of them is not yet granted.</summary>
+    public List<Grant> ProjectGrants { get; private set; } = [];
+
+    public decimal PlannedGrants { get; private set; }
+
+    public decimal NotYetGranted { get; private set; }
+
+    /// <summary>FIN-3: in-kind contributions per member (never invoiced).</summary>
+    public List<InKind.MemberTotal> InKindTotals { get; private set; } = [];
 
     /// <summary>ORG-2: the user holds a voting board seat today (approves plans, decides escalations).</summary>
     public bool IsBoard { get; private set; }
@@ -103,6 +113,20 @@ public sealed class ProjectModel(
             return t["Prosjektet er flyttet til neste fase."];
         }, ct);
 
+    public Task<IActionResult> OnPostGrantAsync(string slug, int id, string? funder, string? applied, CancellationToken ct) =>
+        ActAsync(slug, id, "grant", officeOnly: true, async () =>
+        {
+            await funding.AddGrantAsync(new Funding.AddGrant(Partnership.Id, funder, "project", id, null, PortfolioText.ParseAmount(t, applied, "applied"), null, null), ct);
+            return t["Søknaden om tilskudd er registrert."];
+        }, ct);
+
+    public Task<IActionResult> OnPostInKindAsync(string slug, int id, string? orgnr, string? description, string? hours, string? value, CancellationToken ct) =>
+        ActAsync(slug, id, "inkind", officeOnly: true, async () =>
+        {
+            await funding.AddInKindAsync(new Funding.AddInKind(id, orgnr, null, description, PortfolioText.ParseAmount(t, hours, "hours"), PortfolioText.ParseAmount(t, value, "value")), ct);
+            return t["Egeninnsatsen er registrert."];
+        }, ct);
+
     public string? Error(string form, string field) => Posted == form ? FormErrors.For(ModelState, field) : null;
 
     private async Task<IActionResult> ActAsync(string slug, int id, string form, bool officeOnly, Func<Task<string>> action, CancellationToken ct)
@@ -145,6 +169,8 @@ public sealed class ProjectModel(
 
         Project = project;
         Expenditures = await queries.ExpendituresAsync(id, ct);
+        (ProjectGrants, PlannedGrants, NotYetGranted) = await funding.ProjectGrantsAsync(id, ct);
+        InKindTotals = InKind.PerMember(await funding.InKindAsync(id, ct));
         IsBoard = await board.HoldsVotingSeatAsync(Partnership.Id, User, PartnershipTime.Today(clock), ct);
         ViewData["Title"] = project.Name;
         return null;

@@ -16,12 +16,74 @@ public sealed class ProjectQueries(AppDbContext db, IOptions<PortfolioOptions> o
         public decimal? SpentShare => Approved is > 0 ? Math.Min(1m, Spent / Approved.Value) : null;
     }
 
+    private static readonly System.Globalization.CompareInfo NorwegianOrder = System.Globalization.CultureInfo.GetCultureInfo("nb-NO").CompareInfo;
+
+    private static readonly Comparer<System.Globalization.SortKey> SortKeyComparer = Comparer<System.Globalization.SortKey>.Create(System.Globalization.SortKey.Compare);
+
     public decimal EarlyWarningPercent => options.Value.EarlyWarningPercent;
 
-    /// <summary>Every project of the partnership, three queries whatever the count (projects, approved totals, open escalations).</summary>
-    public async Task<List<OverviewRow>> OverviewAsync(int partnershipId, CancellationToken ct)
+    /// <summary>Which projects the overview shows: free text in the name, phase, status, a flag, and the page.</summary>
+    public sealed record OverviewFilter(string? Q = null, ProjectPhase? Phase = null, ProjectStatus? Status = null, OverviewFlag? Flag = null, int Page = 1, int? PageSize = null)
     {
-        var projects = await db.Projects.AsNoTracking().Where(p => p.PartnershipId == partnershipId)
+        public const int DefaultPageSize = 50;
+        public const int MaxPageSize = 500;
+
+        public bool IsFiltered => !string.IsNullOrWhiteSpace(Q) || Phase is not null || Status is not null || Flag is not null;
+    }
+
+    /// <summary>One page of the overview; the counts and the chart cover every project the filter matches, not only this page.</summary>
+    public sealed record OverviewPage(List<OverviewRow> Rows, int Total, int Page, int PageSize, int Escalated, int EarlyWarnings, List<OverviewRow> Largest)
+    {
+        public int Pages => PageSize <= 0 ? 1 : Math.Max(1, (Total + PageSize - 1) / PageSize);
+    }
+
+    /// <summary>Every project of the partnership, four queries whatever the count (projects, approved totals, open escalations, owners).</summary>
+    public async Task<List<OverviewRow>> OverviewAsync(int partnershipId, CancellationToken ct) =>
+        await FilteredAsync(partnershipId, new OverviewFilter(), ct);
+
+    /// <summary>Every project the filter matches, unpaged (the API without page parameters, the CSV report).</summary>
+    public async Task<List<OverviewRow>> OverviewAsync(int partnershipId, OverviewFilter filter, CancellationToken ct) =>
+        await FilteredAsync(partnershipId, filter, ct);
+
+    /// <summary>
+    /// One page of the overview. The filter on phase, status and name runs in the database; the flags (escalated,
+    /// deficit, early warning) need the approved total and are applied to the light rows in memory; only the page's
+    /// rows are rendered (2,000 projects stay fast: the cost was rendering every row).
+    /// </summary>
+    public async Task<OverviewPage> OverviewPageAsync(int partnershipId, OverviewFilter filter, CancellationToken ct)
+    {
+        var all = await FilteredAsync(partnershipId, filter, ct);
+        var size = Math.Clamp(filter.PageSize ?? OverviewFilter.DefaultPageSize, 1, OverviewFilter.MaxPageSize);
+        var pages = Math.Max(1, (all.Count + size - 1) / size);
+        var page = Math.Clamp(filter.Page, 1, pages);
+        var largest = all.Where(r => r.Approved is not null).OrderByDescending(r => r.Approved).Take(20).ToList();
+        return new OverviewPage(
+            all.Skip((page - 1) * size).Take(size).ToList(), all.Count, page, size,
+            all.Count(r => r.OpenEscalation), all.Count(r => r.ForecastVerdict == ForecastVerdict.EarlyWarning), largest);
+    }
+
+    private async Task<List<OverviewRow>> FilteredAsync(int partnershipId, OverviewFilter filter, CancellationToken ct)
+    {
+        var query = db.Projects.AsNoTracking().Where(p => p.PartnershipId == partnershipId);
+        if (filter.Phase is { } phase)
+        {
+            query = query.Where(p => p.Phase == phase);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(p => p.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim().ToLowerInvariant();
+#pragma warning disable CA1862 // EF translates ToLower().Contains to lower(name) LIKE on both providers; a StringComparison overload does not translate
+            query = query.Where(p => p.Name.ToLower().Contains(q));
+#pragma warning restore CA1862
+        }
+
+        var projects = await query
             .Select(p => new { p.Id, p.Name, p.Kind, p.Phase, p.Status, p.OwnerOrgnr, p.OwnerMemberId, p.Spent, p.Forecast })
             .ToListAsync(ct);
         var approved = await db.FinancingPlans.AsNoTracking()
@@ -35,7 +97,7 @@ public sealed class ProjectQueries(AppDbContext db, IOptions<PortfolioOptions> o
         var owners = await db.Members.AsNoTracking().Where(m => m.PartnershipId == partnershipId)
             .Select(m => new { m.Id, m.Name }).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
         var pct = options.Value.EarlyWarningPercent;
-        return projects
+        var rows = projects
             .Select(p =>
             {
                 decimal? limit = approved.TryGetValue(p.Id, out var t) ? t : null;
@@ -43,8 +105,21 @@ public sealed class ProjectQueries(AppDbContext db, IOptions<PortfolioOptions> o
                     p.Id, p.Name, p.Kind, p.Phase, p.Status, p.OwnerOrgnr, owners.GetValueOrDefault(p.OwnerMemberId, p.OwnerOrgnr),
                     limit, p.Spent, p.Forecast, open.Contains(p.Id),
                     p.Forecast is { } f ? DeficitGuard.CheckForecast(limit, f, pct) : null);
-            })
-            .OrderBy(r => r.Status).ThenBy(r => r.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nb-NO"), false))
+            });
+        rows = filter.Flag switch
+        {
+            OverviewFlag.Escalated => rows.Where(r => r.OpenEscalation),
+            OverviewFlag.Deficit => rows.Where(r => r.ForecastVerdict == ForecastVerdict.Deficit),
+            OverviewFlag.EarlyWarning => rows.Where(r => r.ForecastVerdict == ForecastVerdict.EarlyWarning),
+            OverviewFlag.Any => rows.Where(r => r.OpenEscalation || r.ForecastVerdict is ForecastVerdict.Deficit or ForecastVerdict.EarlyWarning),
+            _ => rows,
+        };
+        // Bokmål order (æ, ø, å last). One ICU sort key per row, then byte comparisons: comparing the names themselves
+        // with a culture comparer costs about n log n ICU calls, which was the overview's largest cost at 2,000 projects.
+        return rows
+            .Select(r => (Row: r, Key: NorwegianOrder.GetSortKey(r.Name)))
+            .OrderBy(x => x.Row.Status).ThenBy(x => x.Key, SortKeyComparer)
+            .Select(x => x.Row)
             .ToList();
     }
 
@@ -60,4 +135,40 @@ public sealed class ProjectQueries(AppDbContext db, IOptions<PortfolioOptions> o
 
     public Task<List<Domain.Benefits.Benefit>> BenefitsAsync(int projectId, CancellationToken ct) =>
         db.Benefits.AsNoTracking().Include(b => b.Measurements).Where(b => b.ProjectId == projectId).OrderBy(b => b.Orgnr).ToListAsync(ct);
+}
+
+/// <summary>The overview's flag filter (query string <c>flag=</c>).</summary>
+public enum OverviewFlag
+{
+    /// <summary>Any flag: escalated, deficit or early warning.</summary>
+    Any,
+    Escalated,
+    Deficit,
+    EarlyWarning,
+}
+
+public static class OverviewNames
+{
+    public static string ToApi(this OverviewFlag f) => f switch
+    {
+        OverviewFlag.Any => "any",
+        OverviewFlag.Escalated => "escalated",
+        OverviewFlag.Deficit => "deficit",
+        _ => "early-warning",
+    };
+
+    public static OverviewFlag? ParseFlag(string? s) => s switch
+    {
+        "any" => OverviewFlag.Any,
+        "escalated" => OverviewFlag.Escalated,
+        "deficit" => OverviewFlag.Deficit,
+        "early-warning" => OverviewFlag.EarlyWarning,
+        _ => null,
+    };
+
+    public static ProjectPhase? ParsePhase(string? s) =>
+        Enum.GetValues<ProjectPhase>().Cast<ProjectPhase?>().FirstOrDefault(p => p!.Value.ToApi() == s);
+
+    public static ProjectStatus? ParseStatus(string? s) =>
+        Enum.GetValues<ProjectStatus>().Cast<ProjectStatus?>().FirstOrDefault(p => p!.Value.ToApi() == s);
 }
