@@ -105,6 +105,25 @@ public abstract class GovernanceApiTests(AppHost host)
     }
 
     [Fact]
+    public async Task MEM_6_the_annual_meetings_dissolution_decision_is_recorded_and_filed_and_the_boards_is_refused()
+    {
+        using var scope = App.Services.CreateScope();
+        var register = scope.ServiceProvider.GetRequiredService<DecisionRegister>();
+        var byBoard = await Assert.ThrowsAsync<Domain.Common.RuleViolation>(() => register.RecordAsync(new NewDecision(1, DecisionBody.Board,
+            new DateOnly(2026, 11, 25), "Oppløsning", "Styret oppløser partnerskapet.", Effect: "dissolution", EffectTarget: "effectiveOn=2027-12-31"), default));
+        Assert.Equal("MEM-6", byBoard.Rule);
+
+        using var next = App.Services.CreateScope(); // a new request: the refused one's unit of work is gone with it
+        var decision = await next.ServiceProvider.GetRequiredService<DecisionRegister>().RecordAsync(new NewDecision(1, DecisionBody.AnnualMeeting, new DateOnly(2026, 11, 25), "Oppløsning av DigiViken",
+            "Årsmøtet vedtar å oppløse partnerskapet etter vedtektene.", Effect: "dissolution", EffectTarget: "effectiveOn=2027-12-31"), default);
+        var office = await App.LoginAsOfficeAsync();
+        var decisions = await office.GetJsonAsync($"{P}/decisions?year=2026");
+        Assert.Contains(decisions.EnumerateArray(), d => d.GetProperty("number").GetString() == decision.Number);
+        var records = await office.GetJsonAsync($"{P}/records");
+        Assert.Contains(records.EnumerateArray(), c => c.GetProperty("key").GetString() == $"decision:{decision.Number}");
+    }
+
+    [Fact]
     public async Task A_member_contact_of_another_partnership_cannot_read_a_meeting()
     {
         var office = await App.LoginAsOfficeAsync();

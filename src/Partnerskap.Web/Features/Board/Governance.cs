@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Partnerskap.Domain.Board;
 using Partnerskap.Domain.Common;
 using Partnerskap.Domain.Decisions;
+using Partnerskap.Domain.Partnerships;
 using Partnerskap.Domain.Records;
 using Partnerskap.Web.Data;
 
@@ -19,6 +20,22 @@ public interface IDecisionEffect
 
     /// <summary>Applies the decision (throw <see cref="RuleViolation"/> to refuse it; nothing is then recorded).</summary>
     Task ApplyAsync(Decision decision, CancellationToken ct);
+}
+
+/// <summary>
+/// MEM-6: the annual meeting's decision to dissolve the partnership. Dissolution follows the statutes; the product
+/// records the decision (numbered in the register and filed in the records) and checks it is the annual meeting's,
+/// with the date it takes effect.
+/// </summary>
+public sealed class DissolutionEffect : IDecisionEffect
+{
+    public string Name => Dissolution.EffectName;
+
+    public Task ApplyAsync(Decision decision, CancellationToken ct)
+    {
+        Dissolution.EffectiveOn(decision.Body, decision.DecidedOn, decision.EffectTarget); // MEM-6
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>A decision to record: which body, when, what, on which case/meeting, and its effect if any.</summary>

@@ -41,7 +41,8 @@ public static class GovernanceApi
     public static IServiceCollection AddGovernance(this IServiceCollection services) => services
         .AddScoped<BoardSeats>()
         .AddScoped<Cases>()
-        .AddScoped<DecisionRegister>();
+        .AddScoped<DecisionRegister>()
+        .AddScoped<IDecisionEffect, DissolutionEffect>();
 
     public static IEndpointRouteBuilder MapGovernanceApi(this IEndpointRouteBuilder api)
     {
