@@ -17,6 +17,9 @@ public static class BoardText
 
     public static string Role(Texts t, string role) => GovernanceApi.ParseRole(role) is { } r ? Role(t, r) : role;
 
+    /// <summary>The body that decided: "Årsmøtet" or "Programstyret".</summary>
+    public static string Body(Texts t, DecisionBody body) => body == DecisionBody.AnnualMeeting ? t["Årsmøtet"] : t["Programstyret"];
+
     public static string Status(Texts t, DecisionStatus status) => status switch
     {
         DecisionStatus.InProgress => t["Under arbeid"],

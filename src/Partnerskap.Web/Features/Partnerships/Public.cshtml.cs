@@ -40,6 +40,8 @@ public sealed class PublicModel(PartnershipAccess access, AppDbContext db, TimeP
     /// <summary>How many of the newest decisions and results the page lists.</summary>
     public const int Newest = 50;
 
+    private static readonly StringComparer NorwegianOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nb-NO"), false);
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         if (await LoadAsync(slug, "public", publicPage: true, ct) is { } denied)
@@ -52,7 +54,7 @@ public sealed class PublicModel(PartnershipAccess access, AppDbContext db, TimeP
             .Where(m => m.PartnershipId == Partnership.Id && m.JoinedOn <= today).ToListAsync(ct);
         Members = register.Select(m => new Row(m.Name, m.Kind, m.JoinedOn, m.StatusOn(today), m.ExitOn(today)))
             .Where(r => r.Status is not null)
-            .OrderBy(r => r.Kind).ThenBy(r => r.Name, StringComparer.Create(new System.Globalization.CultureInfo("nb-NO"), false)).ToList();
+            .OrderBy(r => r.Kind).ThenBy(r => r.Name, NorwegianOrder).ToList();
         JournalEntries = await db.JournalEntries.CountAsync(e => e.PartnershipId == Partnership.Id, ct);
 
         // ORG-1: decisions are public unless their case is restricted (a dispute, a screened matter).
@@ -68,11 +70,12 @@ public sealed class PublicModel(PartnershipAccess access, AppDbContext db, TimeP
             select new { v.Id, m.Title, m.StartsAt, v.Question, v.Outcome }).ToListAsync(ct);
         Results = results.OrderByDescending(r => r.StartsAt).ThenBy(r => r.Id).Take(Newest)
             .Select(r => new ResultRow(r.Id, r.Title, r.StartsAt, r.Question, r.Outcome)).ToList();
-        var owners = await db.Members.AsNoTracking().Where(m => m.PartnershipId == Partnership.Id).Select(m => new { m.Id, m.Name }).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
-        var projects = await db.Projects.AsNoTracking().Where(p => p.PartnershipId == Partnership.Id)
-            .Select(p => new { p.Name, p.Kind, p.Phase, p.Status, p.OwnerMemberId }).ToListAsync(ct);
-        Projects = projects.Select(p => new ProjectRow(p.Name, p.Kind, p.Phase, p.Status, owners.GetValueOrDefault(p.OwnerMemberId, "")))
-            .OrderBy(p => p.Name, StringComparer.Create(new System.Globalization.CultureInfo("nb-NO"), false)).ToList();
+        var projects = await (
+            from p in db.Projects.AsNoTracking()
+            join m in db.Members.AsNoTracking() on p.OwnerMemberId equals m.Id
+            where p.PartnershipId == Partnership.Id
+            select new ProjectRow(p.Name, p.Kind, p.Phase, p.Status, m.Name)).ToListAsync(ct);
+        Projects = projects.OrderBy(p => p.Name, NorwegianOrder).ToList();
         return Page();
     }
 }
