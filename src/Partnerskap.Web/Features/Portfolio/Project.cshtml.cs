@@ -168,7 +168,7 @@ public sealed class ProjectModel(
 
         Project = project;
         Expenditures = await queries.ExpendituresAsync(id, ct);
-        (ProjectGrants, PlannedGrants, NotYetGranted) = await funding.ProjectGrantsAsync(id, ct);
+        (ProjectGrants, PlannedGrants, NotYetGranted) = await funding.ProjectGrantsAsync(project, ct);
         InKindTotals = InKind.PerMember(await funding.InKindAsync(id, ct));
         IsBoard = await board.HoldsVotingSeatAsync(Partnership.Id, User, PartnershipTime.Today(clock), ct);
         ViewData["Title"] = project.Name;
