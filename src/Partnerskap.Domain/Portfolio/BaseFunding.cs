@@ -252,10 +252,16 @@ public static class Grants
     /// </summary>
     public static decimal NotYetGranted(FinancingPlan? plan, IEnumerable<Grant> projectGrants)
     {
-        var planned = plan?.Sources.Where(s => s.Kind == FundingSourceKind.Grant).Sum(s => s.Amount) ?? 0m;
         var granted = projectGrants.Sum(g => g.Granted ?? 0m);
-        return Math.Max(0m, planned - granted);
+        return Math.Max(0m, Planned(plan) - granted);
     }
+
+    /// <summary>FIN-4 with FIN-7: the grant sources of a financing plan (0 without a plan).</summary>
+    public static decimal Planned(FinancingPlan? plan) => plan?.Sources.Where(s => s.Kind == FundingSourceKind.Grant).Sum(s => s.Amount) ?? 0m;
+
+    /// <summary>FIN-7: the plan a project's grants are measured against: the approved version, else the latest proposal.</summary>
+    public static FinancingPlan? PlanFor(IReadOnlyCollection<FinancingPlan> plans) =>
+        plans.Where(f => f.Status == FinancingPlanStatus.Approved).MaxBy(f => f.Version) ?? plans.MaxBy(f => f.Version);
 }
 
 /// <summary>

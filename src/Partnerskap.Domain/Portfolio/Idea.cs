@@ -105,10 +105,7 @@ public sealed class Idea
     /// <summary>PUR-5: a recommended idea becomes a project on a board decision (the board prioritises).</summary>
     public void BecameProject(int projectId, string? decisionRef)
     {
-        if (Status != IdeaStatus.Recommended)
-        {
-            throw RuleViolation.Conflict(Status == IdeaStatus.Project ? "The idea is already a project." : "Only an idea the office recommends can become a project.", "PUR-5");
-        }
+        EnsureRecommended();
 
         if (string.IsNullOrWhiteSpace(decisionRef))
         {
@@ -118,5 +115,14 @@ public sealed class Idea
         ProjectId = projectId;
         DecisionRef = decisionRef.Trim();
         Status = IdeaStatus.Project;
+    }
+
+    /// <summary>PUR-5: only an idea the office recommends (and not yet a project) can become one; checked before the project is made.</summary>
+    public void EnsureRecommended()
+    {
+        if (Status != IdeaStatus.Recommended)
+        {
+            throw RuleViolation.Conflict(Status == IdeaStatus.Project ? "The idea is already a project." : "Only an idea the office recommends can become a project.", "PUR-5");
+        }
     }
 }

@@ -137,13 +137,20 @@ public static class Funding
         }
 
         /// <summary>FIN-4 with FIN-7: a project's grants and how much of its approved (else latest) plan's grant sources is not yet granted.</summary>
-        public async Task<(List<Grant> Grants, decimal PlannedGrants, decimal NotYetGranted)> ProjectGrantsAsync(int projectId, CancellationToken ct)
+        public async Task<(List<Grant> Grants, decimal PlannedGrants, decimal NotYetGranted)> ProjectGrantsAsync(int projectId, CancellationToken ct) =>
+            ProjectGrants(await ProjectGrantListAsync(projectId, ct), await db.FinancingPlans.AsNoTracking().Where(f => f.ProjectId == projectId).ToListAsync(ct));
+
+        /// <summary>The same for a project loaded with its plans (the project page): no second read of the plans.</summary>
+        public async Task<(List<Grant> Grants, decimal PlannedGrants, decimal NotYetGranted)> ProjectGrantsAsync(Project project, CancellationToken ct) =>
+            ProjectGrants(await ProjectGrantListAsync(project.Id, ct), project.Plans);
+
+        private static (List<Grant> Grants, decimal PlannedGrants, decimal NotYetGranted) ProjectGrants(List<Grant> grants, IReadOnlyCollection<FinancingPlan> plans)
         {
-            var grants = await db.Grants.AsNoTracking().Where(g => g.ProjectId == projectId).OrderBy(g => g.Id).ToListAsync(ct);
-            var plans = await db.FinancingPlans.AsNoTracking().Where(f => f.ProjectId == projectId).ToListAsync(ct);
-            var plan = plans.Where(f => f.Status == FinancingPlanStatus.Approved).MaxBy(f => f.Version) ?? plans.MaxBy(f => f.Version);
-            var planned = plan?.Sources.Where(s => s.Kind == FundingSourceKind.Grant).Sum(s => s.Amount) ?? 0m;
-            return (grants, planned, Grants.NotYetGranted(plan, grants));
+            var plan = Grants.PlanFor(plans);
+            return (grants, Grants.Planned(plan), Grants.NotYetGranted(plan, grants));
         }
+
+        private Task<List<Grant>> ProjectGrantListAsync(int projectId, CancellationToken ct) =>
+            db.Grants.AsNoTracking().Where(g => g.ProjectId == projectId).OrderBy(g => g.Id).ToListAsync(ct);
     }
 }

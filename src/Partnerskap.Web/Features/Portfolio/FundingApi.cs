@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Partnerskap.Domain.Common;
 using Partnerskap.Domain.Portfolio;
 using Partnerskap.Web.Data;
 using Partnerskap.Web.Features.Members;
@@ -111,13 +109,7 @@ public static class FundingApi
 
     private static async Task<Ok<GrantDto>> Award(int id, AwardBody body, ClaimsPrincipal user, AppDbContext db, PartnershipAccess access, Funding.Handler h, CancellationToken ct)
     {
-        var pid = await db.Grants.Where(g => g.Id == id).Select(g => (int?)g.PartnershipId).SingleOrDefaultAsync(ct)
-            ?? throw new KeyNotFoundException($"There is no grant {id}.");
-        if (!await access.CanReadAsync(pid, user, ct))
-        {
-            throw new RuleViolation(ViolationKind.Forbidden, "This grant belongs to a partnership you do not have access to.");
-        }
-
+        await PortfolioApi.ReadableAsync(db.Grants.Where(g => g.Id == id).Select(g => (int?)g.PartnershipId), "grant", id, user, access, ct);
         return TypedResults.Ok(ToDto(await h.UpdateGrantAsync(new Funding.UpdateGrant(id, body.Granted, body.Received, body.Conditions, body.ReportingDeadline), ct)));
     }
 

@@ -79,11 +79,7 @@ public static class Ideas
                 throw RuleViolation.Invalid("decisionRef", "The board decides which ideas become projects: give the decision's reference.", "PUR-5");
             }
 
-            if (idea.Status != IdeaStatus.Recommended)
-            {
-                idea.BecameProject(0, c.DecisionRef); // throws the rule's conflict
-            }
-
+            idea.EnsureRecommended();
             if (!await board.DecisionExistsAsync(idea.PartnershipId, c.DecisionRef.Trim(), ct))
             {
                 throw RuleViolation.Conflict($"\"{c.DecisionRef.Trim()}\" is not in the board's decision register.", "PUR-5", "decisionRef");

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Partnerskap.Domain.Common;
 using Partnerskap.Domain.Portfolio;
 using Partnerskap.Web.Data;
 using Partnerskap.Web.Features.Members;
@@ -58,14 +56,8 @@ public static class IdeasApi
         return TypedResults.Created($"/api/partnerships/{slug}/ideas", ToDto(idea));
     }
 
-    private static async Task ReadableAsync(int id, ClaimsPrincipal user, AppDbContext db, PartnershipAccess access, CancellationToken ct)
-    {
-        var pid = await db.Ideas.Where(x => x.Id == id).Select(x => (int?)x.PartnershipId).SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"There is no idea {id}.");
-        if (!await access.CanReadAsync(pid, user, ct))
-        {
-            throw new RuleViolation(ViolationKind.Forbidden, "This idea belongs to a partnership you do not have access to.");
-        }
-    }
+    private static Task<int> ReadableAsync(int id, ClaimsPrincipal user, AppDbContext db, PartnershipAccess access, CancellationToken ct) =>
+        PortfolioApi.ReadableAsync(db.Ideas.Where(x => x.Id == id).Select(x => (int?)x.PartnershipId), "idea", id, user, access, ct);
 
     private static async Task<Ok<IdeaDto>> Assess(int id, AssessBody body, ClaimsPrincipal user, AppDbContext db, PartnershipAccess access, Ideas.Handler h, CancellationToken ct)
     {

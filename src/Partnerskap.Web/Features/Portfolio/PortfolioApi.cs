@@ -106,13 +106,19 @@ public static class PortfolioApi
     }
 
     /// <summary>Loads the project's partnership and checks the caller may read it (partnership separation).</summary>
-    internal static async Task<int> ReadableProjectAsync(int id, ClaimsPrincipal user, AppDbContext db, PartnershipAccess access, CancellationToken ct)
+    internal static Task<int> ReadableProjectAsync(int id, ClaimsPrincipal user, AppDbContext db, PartnershipAccess access, CancellationToken ct) =>
+        ReadableAsync(db.Projects.Where(p => p.Id == id).Select(p => (int?)p.PartnershipId), "project", id, user, access, ct);
+
+    /// <summary>
+    /// Partnership separation for an id in the path (a project, grant, idea): <paramref name="partnershipOf"/> selects the
+    /// entity's partnership; 404 when there is no such <paramref name="what"/>, 403 when the caller may not read it.
+    /// </summary>
+    internal static async Task<int> ReadableAsync(IQueryable<int?> partnershipOf, string what, int id, ClaimsPrincipal user, PartnershipAccess access, CancellationToken ct)
     {
-        var pid = await db.Projects.Where(p => p.Id == id).Select(p => (int?)p.PartnershipId).SingleOrDefaultAsync(ct)
-            ?? throw new KeyNotFoundException($"There is no project {id}.");
+        var pid = await partnershipOf.SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"There is no {what} {id}.");
         if (!await access.CanReadAsync(pid, user, ct))
         {
-            throw new RuleViolation(ViolationKind.Forbidden, "This project belongs to a partnership you do not have access to.");
+            throw new RuleViolation(ViolationKind.Forbidden, $"This {what} belongs to a partnership you do not have access to.");
         }
 
         return pid;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Partnerskap.Domain.Common;
@@ -116,14 +115,14 @@ public sealed class ProjectModel(
     public Task<IActionResult> OnPostGrantAsync(string slug, int id, string? funder, string? applied, CancellationToken ct) =>
         ActAsync(slug, id, "grant", officeOnly: true, async () =>
         {
-            await funding.AddGrantAsync(new Funding.AddGrant(Partnership.Id, funder, "project", id, null, PortfolioText.ParseAmount(t, applied, "applied"), null, null), ct);
+            await funding.AddGrantAsync(new Funding.AddGrant(Partnership.Id, funder, "project", id, null, Amount(applied, "applied"), null, null), ct);
             return t["Søknaden om tilskudd er registrert."];
         }, ct);
 
     public Task<IActionResult> OnPostInKindAsync(string slug, int id, string? orgnr, string? description, string? hours, string? value, CancellationToken ct) =>
         ActAsync(slug, id, "inkind", officeOnly: true, async () =>
         {
-            await funding.AddInKindAsync(new Funding.AddInKind(id, orgnr, null, description, PortfolioText.ParseAmount(t, hours, "hours"), PortfolioText.ParseAmount(t, value, "value")), ct);
+            await funding.AddInKindAsync(new Funding.AddInKind(id, orgnr, null, description, Amount(hours, "hours"), Amount(value, "value")), ct);
             return t["Egeninnsatsen er registrert."];
         }, ct);
 
@@ -169,32 +168,12 @@ public sealed class ProjectModel(
 
         Project = project;
         Expenditures = await queries.ExpendituresAsync(id, ct);
-        (ProjectGrants, PlannedGrants, NotYetGranted) = await funding.ProjectGrantsAsync(id, ct);
+        (ProjectGrants, PlannedGrants, NotYetGranted) = await funding.ProjectGrantsAsync(project, ct);
         InKindTotals = InKind.PerMember(await funding.InKindAsync(id, ct));
         IsBoard = await board.HoldsVotingSeatAsync(Partnership.Id, User, PartnershipTime.Today(clock), ct);
         ViewData["Title"] = project.Name;
         return null;
     }
 
-    /// <summary>An amount typed in a form: "1 234 567,50" (bokmål) or "1234567.50"; empty → null; nonsense → a field error.</summary>
-    private decimal? Amount(string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var cleaned = value.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal).Replace("kr", "", StringComparison.OrdinalIgnoreCase);
-        if (decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.GetCultureInfo("nb-NO"), out var nb) && !cleaned.Contains('.', StringComparison.Ordinal))
-        {
-            return nb;
-        }
-
-        if (decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out var inv))
-        {
-            return inv;
-        }
-
-        throw RuleViolation.Invalid(field, t["Skriv et beløp i kroner, for eksempel 250000."]);
-    }
+    private decimal? Amount(string? value, string field) => PortfolioText.ParseAmount(t, value, field);
 }

@@ -34,16 +34,13 @@ public sealed class ProjectQueries(AppDbContext db, IOptions<PortfolioOptions> o
     /// <summary>One page of the overview; the counts and the chart cover every project the filter matches, not only this page.</summary>
     public sealed record OverviewPage(List<OverviewRow> Rows, int Total, int Page, int PageSize, int Escalated, int EarlyWarnings, List<OverviewRow> Largest)
     {
-        public int Pages => PageSize <= 0 ? 1 : Math.Max(1, (Total + PageSize - 1) / PageSize);
+        public int Pages => PageCount(Total, PageSize);
+
+        public static int PageCount(int total, int pageSize) => pageSize <= 0 ? 1 : Math.Max(1, (total + pageSize - 1) / pageSize);
     }
 
     /// <summary>Every project of the partnership, four queries whatever the count (projects, approved totals, open escalations, owners).</summary>
-    public async Task<List<OverviewRow>> OverviewAsync(int partnershipId, CancellationToken ct) =>
-        await FilteredAsync(partnershipId, new OverviewFilter(), ct);
-
-    /// <summary>Every project the filter matches, unpaged (the API without page parameters, the CSV report).</summary>
-    public async Task<List<OverviewRow>> OverviewAsync(int partnershipId, OverviewFilter filter, CancellationToken ct) =>
-        await FilteredAsync(partnershipId, filter, ct);
+    public Task<List<OverviewRow>> OverviewAsync(int partnershipId, CancellationToken ct) => OverviewAsync(partnershipId, new OverviewFilter(), ct);
 
     /// <summary>
     /// One page of the overview. The filter on phase, status and name runs in the database; the flags (escalated,
@@ -52,17 +49,17 @@ public sealed class ProjectQueries(AppDbContext db, IOptions<PortfolioOptions> o
     /// </summary>
     public async Task<OverviewPage> OverviewPageAsync(int partnershipId, OverviewFilter filter, CancellationToken ct)
     {
-        var all = await FilteredAsync(partnershipId, filter, ct);
+        var all = await OverviewAsync(partnershipId, filter, ct);
         var size = Math.Clamp(filter.PageSize ?? OverviewFilter.DefaultPageSize, 1, OverviewFilter.MaxPageSize);
-        var pages = Math.Max(1, (all.Count + size - 1) / size);
-        var page = Math.Clamp(filter.Page, 1, pages);
+        var page = Math.Clamp(filter.Page, 1, OverviewPage.PageCount(all.Count, size));
         var largest = all.Where(r => r.Approved is not null).OrderByDescending(r => r.Approved).Take(20).ToList();
         return new OverviewPage(
             all.Skip((page - 1) * size).Take(size).ToList(), all.Count, page, size,
             all.Count(r => r.OpenEscalation), all.Count(r => r.ForecastVerdict == ForecastVerdict.EarlyWarning), largest);
     }
 
-    private async Task<List<OverviewRow>> FilteredAsync(int partnershipId, OverviewFilter filter, CancellationToken ct)
+    /// <summary>Every project the filter matches, unpaged (the API without page parameters, the CSV report).</summary>
+    public async Task<List<OverviewRow>> OverviewAsync(int partnershipId, OverviewFilter filter, CancellationToken ct)
     {
         var query = db.Projects.AsNoTracking().Where(p => p.PartnershipId == partnershipId);
         if (filter.Phase is { } phase)
