@@ -124,7 +124,7 @@ public sealed class NetworkModel(PartnershipAccess access, AppDbContext db, Netw
         }
     }
 
-    public string KindText(string kind) => kind == "working-group" ? t["Arbeidsgruppe"] : t["Nettverk"];
+    public string KindText(string kind) => CollaborationText.NetworkKind(t, kind);
 
     public string ActivityText(string kind) => kind switch
     {
