@@ -126,10 +126,13 @@ public sealed class DatabaseInitializer(
     /// </summary>
     private async Task SeedFoundingRecordsAsync(CancellationToken ct)
     {
+        // Runs at every start: one query that returns nothing once every member has its case.
         var partnership = await db.Partnerships.AsNoTracking().SingleAsync(p => p.Slug == SeedData.DigiVikenSlug, ct);
-        var filed = await db.CaseFiles.AsNoTracking().Where(c => c.PartnershipId == partnership.Id && c.Key.StartsWith("member:")).Select(c => c.Key).ToListAsync(ct);
-        var members = await db.Members.AsNoTracking().Where(m => m.PartnershipId == partnership.Id).OrderBy(m => m.Name).ToListAsync(ct);
-        var missing = members.Where(m => !filed.Contains($"member:{m.Orgnr}")).ToList();
+        var missing = await db.Members.AsNoTracking()
+            .Where(m => m.PartnershipId == partnership.Id && !db.CaseFiles.Any(c => c.PartnershipId == partnership.Id && c.Key == "member:" + m.Orgnr))
+            .OrderBy(m => m.Name)
+            .Select(m => new { m.Orgnr, m.Name, m.JoinedOn, m.SignedOn })
+            .ToListAsync(ct);
         if (missing.Count == 0)
         {
             return;

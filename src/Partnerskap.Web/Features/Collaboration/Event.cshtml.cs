@@ -99,7 +99,7 @@ public sealed class EventModel(PartnershipAccess access, AppDbContext db, Events
         return null;
     }
 
-    public string KindText(string kind) => kind == "course" ? t["Kurs"] : t["Arrangement"];
+    public string KindText(string kind) => CollaborationText.EventKind(t, kind);
 
     public string StatusText(string status) => status switch
     {

@@ -62,10 +62,12 @@ public sealed class Events(AppDbContext db, AuditContext audit, TimeProvider clo
 
     public async Task<List<Summary>> ListAsync(int partnershipId, CancellationToken ct)
     {
-        var list = await db.Events.AsNoTracking().Include(e => e.Registrations).Where(e => e.PartnershipId == partnershipId).ToListAsync(ct);
-        return list.OrderByDescending(e => e.StartsAt)
-            .Select(e => new Summary(e.Id, e.Title, e.Kind.ToString().ToLowerInvariant(), e.StartsAt, e.Place, e.Capacity, e.RegistrationDeadline, e.Confirmed, e.Waiting))
-            .ToList();
+        // The places are counted in the database: the list does not load every registration of every event.
+        var list = await db.Events.AsNoTracking().Where(e => e.PartnershipId == partnershipId)
+            .Select(e => new Summary(e.Id, e.Title, e.Kind.ToString(), e.StartsAt, e.Place, e.Capacity, e.RegistrationDeadline,
+                e.Registrations.Count(r => r.Status == RegistrationStatus.Confirmed), e.Registrations.Count(r => r.Status == RegistrationStatus.Waiting)))
+            .ToListAsync(ct);
+        return list.OrderByDescending(e => e.StartsAt).Select(e => e with { Kind = e.Kind.ToLowerInvariant() }).ToList();
     }
 
     /// <summary>Locks the event's row for this transaction, then loads it with its registrations.</summary>

@@ -89,7 +89,7 @@ public sealed class EventsModel(PartnershipAccess access, AppDbContext db, Event
         return null;
     }
 
-    public string KindText(string kind) => kind == "course" ? t["Kurs"] : t["Arrangement"];
+    public string KindText(string kind) => CollaborationText.EventKind(t, kind);
 
     public static string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, PartnershipTime.Oslo).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
 }

@@ -51,35 +51,41 @@ public sealed class Library(AppDbContext db, MemberDocuments documents, Records.
     public async Task<LibraryDocument?> FindAsync(int id, CancellationToken ct) =>
         await db.LibraryDocuments.Include(d => d.Versions).SingleOrDefaultAsync(d => d.Id == id, ct);
 
-    /// <summary>PUR-4: a new library document with its first version.</summary>
+    /// <summary>PUR-4: a new library document with its first version (published as any later version is).</summary>
     public async Task<LibraryDocument> CreateAsync(int partnershipId, string? kind, string? title, string? description, Upload? file,
         DateOnly? validFrom, string? decisionRef, string? changeNote, CancellationToken ct)
     {
         var document = new LibraryDocument(partnershipId, ParseKind(kind), title, description);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            db.LibraryDocuments.Add(document);
-            await PublishInTransactionAsync(document, file, validFrom, decisionRef, changeNote, ct);
-            await tx.CommitAsync(ct);
-            return document;
-        }
-        catch
-        {
-            await tx.RollbackAsync(CancellationToken.None);
-            await documents.DiscardAsync();
-            db.ChangeTracker.Clear();
-            throw;
-        }
+        db.LibraryDocuments.Add(document);
+        await PublishAsync(document, file, validFrom, decisionRef, changeNote, ct);
+        return document;
     }
 
-    /// <summary>ORG-4 / PUR-4: publishes a new version; the old ones stay.</summary>
+    /// <summary>ORG-4 / PUR-4: publishes a new version; the old ones stay. One transaction: the file, the version and its filing.</summary>
     public async Task<LibraryVersion> PublishAsync(LibraryDocument document, Upload? file, DateOnly? validFrom, string? decisionRef, string? changeNote, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var version = await PublishInTransactionAsync(document, file, validFrom, decisionRef, changeNote, ct);
+            if (file is null)
+            {
+                throw RuleViolation.Invalid("file", "Choose the file to publish.", "PUR-4");
+            }
+
+            var today = PartnershipTime.Today(clock);
+            var stored = await documents.AddAsync(document.PartnershipId, null, DocumentKind, file, "file", ct);
+            await db.SaveChangesAsync(ct);
+            var version = document.Publish(stored.Id, validFrom ?? today, decisionRef, changeNote, clock.GetUtcNow(), audit.CurrentActor); // ORG-4
+            audit.DecisionRef = version.DecisionRef;
+            await db.SaveChangesAsync(ct);
+            if (document.IsGoverning)
+            {
+                // ORG-1 / ORG-4: a new version of the agreement or the statutes is a formal item and is filed.
+                await records.FileAsync(document.PartnershipId, new Records.Records.Filing(
+                    CaseKey(document.Id), document.Title, EntryType.InternalNoFollowUp, $"{document.Title}, versjon {version.Number} (gjelder fra {version.ValidFrom:dd.MM.yyyy})",
+                    today, null, Documents: [new Records.Records.FiledDocument(stored.Id, $"{document.Title}, versjon {version.Number}")]), ct);
+            }
+
             await tx.CommitAsync(ct);
             return version;
         }
@@ -87,32 +93,9 @@ public sealed class Library(AppDbContext db, MemberDocuments documents, Records.
         {
             await tx.RollbackAsync(CancellationToken.None);
             await documents.DiscardAsync();
+            db.ChangeTracker.Clear(); // nothing of the refused document or version stays tracked
             throw;
         }
-    }
-
-    private async Task<LibraryVersion> PublishInTransactionAsync(LibraryDocument document, Upload? file, DateOnly? validFrom, string? decisionRef, string? changeNote, CancellationToken ct)
-    {
-        if (file is null)
-        {
-            throw RuleViolation.Invalid("file", "Choose the file to publish.", "PUR-4");
-        }
-
-        var today = PartnershipTime.Today(clock);
-        var stored = await documents.AddAsync(document.PartnershipId, null, DocumentKind, file, "file", ct);
-        await db.SaveChangesAsync(ct);
-        var version = document.Publish(stored.Id, validFrom ?? today, decisionRef, changeNote, clock.GetUtcNow(), audit.CurrentActor); // ORG-4
-        audit.DecisionRef = version.DecisionRef;
-        await db.SaveChangesAsync(ct);
-        if (document.IsGoverning)
-        {
-            // ORG-1 / ORG-4: a new version of the agreement or the statutes is a formal item and is filed.
-            await records.FileAsync(document.PartnershipId, new Records.Records.Filing(
-                CaseKey(document.Id), document.Title, EntryType.InternalNoFollowUp, $"{document.Title}, versjon {version.Number} (gjelder fra {version.ValidFrom:dd.MM.yyyy})",
-                today, null, Documents: [new Records.Records.FiledDocument(stored.Id, $"{document.Title}, versjon {version.Number}")]), ct);
-        }
-
-        return version;
     }
 
     public async Task<List<DocumentDto>> ListAsync(int partnershipId, CancellationToken ct)

@@ -81,11 +81,5 @@ public sealed class LibraryModel(PartnershipAccess access, AppDbContext db, Libr
         return null;
     }
 
-    public string KindText(string kind) => kind switch
-    {
-        "agreement" => t["Partneravtale"],
-        "statutes" => t["Vedtekter"],
-        "template" => t["Mal"],
-        _ => t["Dokument"],
-    };
+    public string KindText(string kind) => CollaborationText.LibraryKind(t, kind);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Partnerskap.Domain.Collaboration;
 using Partnerskap.Domain.Common;
 using Partnerskap.Web.Features.Members;
 using Partnerskap.Web.Features.Partnerships;
@@ -14,6 +15,8 @@ namespace Partnerskap.Web.Features.Collaboration;
 [Authorize(Policy = Policies.LoggedIn)]
 public sealed class LibraryDocumentModel(PartnershipAccess access, Library library, TimeProvider clock, Texts t) : PartnershipPage(access)
 {
+    private LibraryDocument _entity = null!;
+
     public Library.DocumentDto Document { get; private set; } = null!;
 
     public bool IsOffice => User.IsOffice();
@@ -41,8 +44,7 @@ public sealed class LibraryDocumentModel(PartnershipAccess access, Library libra
         (Form["validFrom"], Form["decisionRef"], Form["changeNote"]) = (validFrom, decisionRef, changeNote);
         var from = FormDates.Parse(validFrom, "validFrom", ModelState, t);
         var upload = file is null ? null : new Upload(file.FileName, file.ContentType, file.OpenReadStream);
-        var entity = (await library.FindAsync(id, ct))!;
-        if (ModelState.IsValid && await FormErrors.TryAsync(ModelState, t, () => library.PublishAsync(entity, upload, from, decisionRef, changeNote, ct)))
+        if (ModelState.IsValid && await FormErrors.TryAsync(ModelState, t, () => library.PublishAsync(_entity, upload, from, decisionRef, changeNote, ct)))
         {
             TempData["Message"] = t["Den nye versjonen er publisert. Tidligere versjoner er tatt vare på."];
             return Redirect($"/{slug}/library/{id}");
@@ -64,15 +66,10 @@ public sealed class LibraryDocumentModel(PartnershipAccess access, Library libra
             return NotFound();
         }
 
+        _entity = d;
         Document = await library.ToDtoAsync(d, ct);
         return null;
     }
 
-    public string KindText(string kind) => kind switch
-    {
-        "agreement" => t["Partneravtale"],
-        "statutes" => t["Vedtekter"],
-        "template" => t["Mal"],
-        _ => t["Dokument"],
-    };
+    public string KindText(string kind) => CollaborationText.LibraryKind(t, kind);
 }

@@ -15,6 +15,8 @@ namespace Partnerskap.Web.Features.Collaboration;
 [Authorize(Policy = Policies.LoggedIn)]
 public sealed class NetworkModel(PartnershipAccess access, AppDbContext db, Networks networks, Texts t) : PartnershipPage(access)
 {
+    private Network _entity = null!;
+
     public Networks.Dto Network { get; private set; } = null!;
 
     /// <summary>The members the caller may add people for: all for the office, its own for a member contact.</summary>
@@ -29,7 +31,16 @@ public sealed class NetworkModel(PartnershipAccess access, AppDbContext db, Netw
 
     public bool CanEnd(Networks.ParticipantDto p) => p.LeftOn is null && (IsOffice || (p.Orgnr is not null && MemberAccess.CanEdit(User, p.Orgnr)));
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken ct) => await LoadNetworkAsync(slug, id, ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken ct)
+    {
+        if (await FindNetworkAsync(slug, id, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        await ShowAsync(ct);
+        return Page();
+    }
 
     public Task<IActionResult> OnPostParticipantAsync(string slug, int id, string? orgnr, string? name, string? email, string? title, CancellationToken ct)
     {
@@ -49,7 +60,7 @@ public sealed class NetworkModel(PartnershipAccess access, AppDbContext db, Netw
 
         var date = FormDates.Parse(on, "on", ModelState, t);
         var upload = document is null ? null : new Upload(document.FileName, document.ContentType, document.OpenReadStream);
-        return ActAsync(slug, id, n => ModelState.IsValid ? networks.AddActivityAsync(n, title, kind, date, notes, upload, ct) : Task.CompletedTask, t["Aktiviteten er registrert."], ct);
+        return ActAsync(slug, id, n => networks.AddActivityAsync(n, title, kind, date, notes, upload, ct), t["Aktiviteten er registrert."], ct);
     }
 
     public Task<IActionResult> OnPostCloseAsync(string slug, int id, CancellationToken ct) =>
@@ -57,23 +68,24 @@ public sealed class NetworkModel(PartnershipAccess access, AppDbContext db, Netw
 
     private async Task<IActionResult> ActAsync(string slug, int id, Func<Network, Task> action, string message, CancellationToken ct)
     {
-        if (await LoadNetworkAsync(slug, id, ct) is { } denied)
+        if (await FindNetworkAsync(slug, id, ct) is { } denied)
         {
             return denied;
         }
 
-        var entity = (await networks.FindAsync(id, ct))!;
-        if (ModelState.IsValid && await FormErrors.TryAsync(ModelState, t, () => action(entity)))
+        // The page is only built when it is shown again (with the errors); a success redirects.
+        if (ModelState.IsValid && await FormErrors.TryAsync(ModelState, t, () => action(_entity)))
         {
             TempData["Message"] = message;
             return Redirect($"/{slug}/networks/{id}");
         }
 
-        Network = await networks.ToDtoAsync(entity, User, ct);
+        await ShowAsync(ct);
         return Page();
     }
 
-    private async Task<IActionResult?> LoadNetworkAsync(string slug, int id, CancellationToken ct)
+    /// <summary>Resolves the partnership (404/403) and loads the network of it (404 otherwise).</summary>
+    private async Task<IActionResult?> FindNetworkAsync(string slug, int id, CancellationToken ct)
     {
         if (await LoadAsync(slug, "networks", publicPage: false, ct) is { } denied)
         {
@@ -86,7 +98,15 @@ public sealed class NetworkModel(PartnershipAccess access, AppDbContext db, Netw
             return NotFound();
         }
 
-        Network = await networks.ToDtoAsync(n, User, ct);
+        _entity = n;
+        return null;
+    }
+
+    /// <summary>What the page shows: the network, the members and partners to add people for, the events it arranges.</summary>
+    private async Task ShowAsync(CancellationToken ct)
+    {
+        var id = _entity.Id;
+        Network = await networks.ToDtoAsync(_entity, User, ct);
         var members = db.Members.AsNoTracking().Where(m => m.PartnershipId == Partnership.Id);
         if (!IsOffice)
         {
@@ -102,11 +122,9 @@ public sealed class NetworkModel(PartnershipAccess access, AppDbContext db, Netw
             Partners = (await db.ExternalPartners.AsNoTracking().Where(x => x.PartnershipId == Partnership.Id).OrderBy(x => x.Name)
                 .Select(x => new { x.Id, x.Name }).ToListAsync(ct)).Select(x => (x.Id, x.Name)).ToList();
         }
-
-        return null;
     }
 
-    public string KindText(string kind) => kind == "working-group" ? t["Arbeidsgruppe"] : t["Nettverk"];
+    public string KindText(string kind) => CollaborationText.NetworkKind(t, kind);
 
     public string ActivityText(string kind) => kind switch
     {

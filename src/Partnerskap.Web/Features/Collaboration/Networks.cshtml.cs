@@ -57,5 +57,5 @@ public sealed class NetworksModel(PartnershipAccess access, Networks networks, T
         return null;
     }
 
-    public string KindText(string kind) => kind == "working-group" ? t["Arbeidsgruppe"] : t["Nettverk"];
+    public string KindText(string kind) => CollaborationText.NetworkKind(t, kind);
 }
