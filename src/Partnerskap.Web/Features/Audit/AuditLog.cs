@@ -97,8 +97,8 @@ public static class AuditLog
 
     /// <summary>PostgreSQL: moves the entry numbering past the highest entry when it is behind (never backwards).</summary>
     public const string ContinueSequence =
-        "SELECT setval('\"AuditSequence\"', m) FROM (SELECT MAX(\"Sequence\") AS m FROM \"AuditEntries\") x " +
-        "WHERE m IS NOT NULL AND m >= (SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM \"AuditSequence\")";
+        "SELECT setval('\"" + PostgresAppDbContext.AuditSequence + "\"', m) FROM (SELECT MAX(\"Sequence\") AS m FROM \"AuditEntries\") x " +
+        "WHERE m IS NOT NULL AND m >= (SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM \"" + PostgresAppDbContext.AuditSequence + "\")";
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder api)
     {

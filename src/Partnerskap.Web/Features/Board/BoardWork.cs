@@ -204,19 +204,24 @@ public sealed class BoardWork(AppDbContext db, TimeProvider clock, BoardSeats se
     /// </summary>
     public async Task<HashSet<int>> WithheldDecisionCasesAsync(IEnumerable<int> caseIds, ClaimsPrincipal user, CancellationToken ct)
     {
+        if (user.IsOffice())
+        {
+            return []; // the office reads every case's papers
+        }
+
         var ids = caseIds.Distinct().ToList();
         var restricted = await db.Cases.AsNoTracking().Include(c => c.Parties).Include(c => c.Recusals)
             .Where(c => ids.Contains(c.Id) && c.Restricted).ToListAsync(ct);
-        var withheld = new HashSet<int>();
-        foreach (var c in restricted)
+        if (restricted.Count == 0)
         {
-            if (!await MayReadPapersAsync(c, user, ct))
-            {
-                withheld.Add(c.Id);
-            }
+            return [];
         }
 
-        return withheld;
+        // The user's seats once, not one look-up per restricted case.
+        var userId = Actor.Of(user).UserId;
+        var partnerships = restricted.Select(c => c.PartnershipId).Distinct().ToList();
+        var userSeats = await db.BoardSeats.AsNoTracking().Where(s => s.UserId == userId && partnerships.Contains(s.PartnershipId)).ToListAsync(ct);
+        return restricted.Where(c => !BoardSeats.MayReadPapers(c, userId, userSeats, Today)).Select(c => c.Id).ToHashSet();
     }
 
     /// <summary>DIS-3: refuses (403) a recused member's (or an outsider's) reading of restricted papers.</summary>

@@ -224,7 +224,18 @@ public sealed class BoardSeats(AppDbContext db)
         }
 
         var seats = await db.BoardSeats.AsNoTracking().Where(s => s.PartnershipId == boardCase.PartnershipId && s.UserId == userId).ToListAsync(ct);
-        var seat = seats.FirstOrDefault(s => s.IsHeldOn(on));
+        return MayReadPapers(boardCase, userId, seats, on);
+    }
+
+    /// <summary>DIS-3: <see cref="MayReadPapersAsync"/> for a user who is not the office, given the user's seats (read once for many cases).</summary>
+    public static bool MayReadPapers(BoardCase boardCase, string userId, IEnumerable<BoardSeat> userSeats, DateOnly on)
+    {
+        if (!boardCase.Restricted)
+        {
+            return true;
+        }
+
+        var seat = userSeats.FirstOrDefault(s => s.PartnershipId == boardCase.PartnershipId && s.IsHeldOn(on));
         return seat is not null && Impartiality.MayReadPapers(boardCase, userId, seat.OrganisationOrgnr);
     }
 }

@@ -44,18 +44,9 @@ public sealed class ChairModel(PartnershipAccess access, AppDbContext db, Voting
         PaperEntry? entry = null;
         if (!await FormErrors.TryAsync(ModelState, t, async () => entry = await papers.EnterAsync(Vote, Meeting, users.GetUserId(User)!, PaperOrgnr, PaperChoice, ct)))
         {
-            foreach (var (from, to) in new[] { ("orgnr", "paperOrgnr"), ("choice", "paperChoice"), ("", "paperOrgnr") })
-            {
-                if (ModelState.TryGetValue(from, out var e) && e.Errors.Count > 0)
-                {
-                    foreach (var error in e.Errors.ToList())
-                    {
-                        ModelState.AddModelError(to, error.ErrorMessage);
-                    }
-
-                    ModelState.Remove(from);
-                }
-            }
+            FormErrors.Move(ModelState, "orgnr", "paperOrgnr");
+            FormErrors.Move(ModelState, "choice", "paperChoice");
+            FormErrors.Move(ModelState, "", "paperOrgnr");
 
             await LoadAllAsync(slug, id, ct);
             return Page();

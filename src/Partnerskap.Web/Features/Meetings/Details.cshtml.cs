@@ -175,14 +175,9 @@ public sealed class DetailsModel(PartnershipAccess access, AppDbContext db, Cred
         var ok = await FormErrors.TryAsync(ModelState, t, action);
         if (!ok)
         {
-            if (field.Length > 0 && ModelState.TryGetValue("", out var general) && general.Errors.Count > 0)
+            if (field.Length > 0)
             {
-                foreach (var e in general.Errors.ToList())
-                {
-                    ModelState.AddModelError(field, e.ErrorMessage);
-                }
-
-                ModelState.Remove("");
+                FormErrors.Move(ModelState, "", field);
             }
 
             await LoadAllAsync(slug, id, ct);

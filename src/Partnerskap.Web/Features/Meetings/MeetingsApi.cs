@@ -118,6 +118,16 @@ public static class MeetingsApi
         return (vote, meeting);
     }
 
+    /// <summary>The meeting (404/403 as for the meeting) and the vote a paper ballot of that meeting belongs to, in one query.</summary>
+    private static async Task<(Domain.Meetings.Vote Vote, Domain.Meetings.Meeting Meeting)> PaperBallotVoteAsync(int id, int paperBallotId, ClaimsPrincipal user,
+        PartnershipAccess access, AppDbContext db, CancellationToken ct)
+    {
+        var meeting = await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct);
+        var vote = await (from p in db.PaperBallots join v in db.Votes.AsNoTracking() on p.VoteId equals v.Id where p.Id == paperBallotId && v.MeetingId == id select v)
+            .SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"No paper ballot {paperBallotId} at this meeting.");
+        return (vote, meeting);
+    }
+
     private static async Task<Created<PaperBallotDto>> RegisterPaperBallot(int id, PaperBallotBody body, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db,
         PaperBallots papers, UserManager<AppUser> users, CancellationToken ct)
     {
@@ -130,10 +140,7 @@ public static class MeetingsApi
     private static async Task<Created<ReceiptDto>> ConfirmPaperBallot(int id, int paperBallotId, PaperBallotBody body, ClaimsPrincipal user, PartnershipAccess access,
         AppDbContext db, PaperBallots papers, UserManager<AppUser> users, CancellationToken ct)
     {
-        var meeting = await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct);
-        var voteId = await (from p in db.PaperBallots join v in db.Votes on p.VoteId equals v.Id where p.Id == paperBallotId && v.MeetingId == id select (int?)v.Id)
-            .SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"No paper ballot {paperBallotId} at this meeting.");
-        var vote = await db.Votes.AsNoTracking().SingleAsync(v => v.Id == voteId, ct);
+        var (vote, meeting) = await PaperBallotVoteAsync(id, paperBallotId, user, access, db, ct);
         var receipt = await papers.ConfirmAsync(vote, meeting, paperBallotId, users.GetUserId(user)!, body.Orgnr, body.Choice, ct);
         return TypedResults.Created($"/api/receipts/{receipt.Receipt}", new ReceiptDto(receipt.Receipt, [receipt]));
     }
@@ -141,10 +148,7 @@ public static class MeetingsApi
     private static async Task<NoContent> WithdrawPaperBallot(int id, int paperBallotId, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db,
         PaperBallots papers, CancellationToken ct)
     {
-        var meeting = await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct);
-        var voteId = await (from p in db.PaperBallots join v in db.Votes on p.VoteId equals v.Id where p.Id == paperBallotId && v.MeetingId == id select (int?)v.Id)
-            .SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"No paper ballot {paperBallotId} at this meeting.");
-        var vote = await db.Votes.AsNoTracking().SingleAsync(v => v.Id == voteId, ct);
+        var (vote, meeting) = await PaperBallotVoteAsync(id, paperBallotId, user, access, db, ct);
         await papers.WithdrawAsync(vote, meeting, paperBallotId, ct);
         return TypedResults.NoContent();
     }

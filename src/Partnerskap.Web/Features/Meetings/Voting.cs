@@ -286,15 +286,18 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
             throw RuleViolation.Invalid("orgnr", "Say which member you cast this ballot for.");
         }
 
+        // One round trip on the ballot path: the credential, and whether the member has a paper ballot in this vote.
         var credential = await db.Credentials.AsNoTracking()
-            .SingleOrDefaultAsync(c => c.MeetingId == meeting.Id && c.Orgnr == orgnr.Trim() && c.RevokedAt == null, ct);
+            .Where(c => c.MeetingId == meeting.Id && c.Orgnr == orgnr.Trim() && c.RevokedAt == null)
+            .Select(c => new { c.Orgnr, c.RepresentativeUserId, c.Weight, Paper = db.PaperBallots.Any(p => p.VoteId == vote.Id && p.Orgnr == c.Orgnr) })
+            .SingleOrDefaultAsync(ct);
         if (credential is null || credential.RepresentativeUserId != userId)
         {
             throw RuleViolation.Forbidden($"You do not represent {orgnr.Trim()} at this meeting.", "ORG-1");
         }
 
         // ORG-1: a member whose paper ballot is being entered does not also vote electronically (its ballot counts once).
-        if (await db.PaperBallots.AsNoTracking().AnyAsync(p => p.VoteId == vote.Id && p.Orgnr == credential.Orgnr, ct))
+        if (credential.Paper)
         {
             throw RuleViolation.Conflict($"Already voted: {credential.Orgnr} has a paper ballot in this vote. Each member has one ballot; nothing was cast.", "ORG-1");
         }

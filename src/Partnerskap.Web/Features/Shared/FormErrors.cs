@@ -51,6 +51,25 @@ public static class FormErrors
         return known ?? (rule is null ? message : $"{message} ({rule})");
     }
 
+    /// <summary>
+    /// Moves the errors recorded under <paramref name="from"/> (a handler's field name, or "" for the form) to
+    /// <paramref name="to"/>, the field the page shows them next to.
+    /// </summary>
+    public static void Move(ModelStateDictionary modelState, string from, string to)
+    {
+        if (!modelState.TryGetValue(from, out var entry) || entry.Errors.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var error in entry.Errors.ToList())
+        {
+            modelState.AddModelError(to, error.ErrorMessage);
+        }
+
+        modelState.Remove(from);
+    }
+
     /// <summary>The first error for <paramref name="field"/>, or null.</summary>
     public static string? For(ModelStateDictionary modelState, string field) =>
         modelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
