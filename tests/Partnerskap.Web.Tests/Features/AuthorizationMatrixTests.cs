@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authorization;
@@ -15,6 +16,15 @@ namespace Partnerskap.Web.Tests.Features;
 /// </summary>
 public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHost>
 {
+    /// <summary>
+    /// One login per audience for the whole matrix (the class's host is shared by its tests): creating a user and
+    /// logging in per case cost more than the request under test. Each audience's login is created on first use.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(SqliteHost Host, string Audience), Task<HttpClient[]>> Logins = new();
+
+    private async Task<HttpClient> OnceAsync(string audience, Func<Task<HttpClient>> login) =>
+        (await Logins.GetOrAdd((host, audience), async _ => [await login()]))[0];
+
     /// <summary>Who an endpoint is for. Each audience includes the office (ORG-3).</summary>
     public enum Audience
     {
@@ -414,7 +424,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
     [MemberData(nameof(Entries))]
     public async Task Member_contact_of_A_gets_in_everywhere_but_board_and_office_places(string method, string url, Audience audience)
     {
-        var client = await LoginAsync(Roles.MemberContact, OrgnrA);
+        var client = await OnceAsync("member-contact-A", () => LoginAsync(Roles.MemberContact, OrgnrA));
         var response = await SendAsync(client, method, url);
         Assert.True(Forbidden(response) == (audience is Audience.Board or Audience.Office), $"{method} {url}: {(int)response.StatusCode}");
         Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -424,7 +434,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
     [MemberData(nameof(Entries))]
     public async Task Member_contact_of_B_does_not_act_for_member_A(string method, string url, Audience audience)
     {
-        var client = await LoginAsync(Roles.MemberContact, OrgnrB);
+        var client = await OnceAsync("member-contact-B", () => LoginAsync(Roles.MemberContact, OrgnrB));
         var response = await SendAsync(client, method, url);
         Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
         if (audience is Audience.Anonymous or Audience.LoggedIn)
@@ -446,7 +456,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
     [MemberData(nameof(Entries))]
     public async Task Board_member_gets_in_everywhere_but_member_and_office_places(string method, string url, Audience audience)
     {
-        var client = await BoardAsync();
+        var client = await OnceAsync("board", BoardAsync);
         var response = await SendAsync(client, method, url);
         Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
         if (audience == Audience.Member)
@@ -468,20 +478,23 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
     public async Task Logins_of_another_partnership_get_nothing_of_this_one(string method, string url, Audience audience)
     {
         _ = audience;
-        var office = await host.App.LoginAsOfficeAsync();
-        await office.PostAsJsonAsync("/api/partnerships", new { slug = "matrix-annen", name = "Annet partnerskap", agreementInForceFrom = "2022-01-01" });
-        var orgnr = TestData.NextOrgnr();
-        await office.PostAsJsonAsync("/api/partnerships/matrix-annen/members", new { orgnr, name = "Fremmed organisasjon", kind = "other", joinedOn = "2022-01-01" });
-        var clients = new[]
+        var clients = await Logins.GetOrAdd((host, "other-partnership"), async _ =>
         {
-            await LoginAsync(Roles.MemberContact, orgnr), // a member contact of the other partnership
-            await LoginAsync(Roles.Board, null),           // a board login tied to no partnership sees none
-            await LoginAsync(Roles.Board, null, async email =>
+            var office = await host.App.LoginAsOfficeAsync();
+            await office.PostAsJsonAsync("/api/partnerships", new { slug = "matrix-annen", name = "Annet partnerskap", agreementInForceFrom = "2022-01-01" });
+            var orgnr = TestData.NextOrgnr();
+            await office.PostAsJsonAsync("/api/partnerships/matrix-annen/members", new { orgnr, name = "Fremmed organisasjon", kind = "other", joinedOn = "2022-01-01" });
+            return new[]
             {
-                var seat = await office.PostAsJsonAsync("/api/partnerships/matrix-annen/board", new { userEmail = email, role = "member", from = "2026-01-01" });
-                Assert.Equal(HttpStatusCode.Created, seat.StatusCode);
-            }), // the other partnership's board
-        };
+                await LoginAsync(Roles.MemberContact, orgnr), // a member contact of the other partnership
+                await LoginAsync(Roles.Board, null),           // a board login tied to no partnership sees none
+                await LoginAsync(Roles.Board, null, async email =>
+                {
+                    var seat = await office.PostAsJsonAsync("/api/partnerships/matrix-annen/board", new { userEmail = email, role = "member", from = "2026-01-01" });
+                    Assert.Equal(HttpStatusCode.Created, seat.StatusCode);
+                }), // the other partnership's board
+            };
+        });
         foreach (var client in clients)
         {
             var response = await SendAsync(client, method, url);
@@ -526,7 +539,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
     public async Task ORG_3_office_staff_are_the_administrators_and_get_in_everywhere(string method, string url, Audience audience)
     {
         _ = audience;
-        var client = await host.App.LoginAsOfficeAsync();
+        var client = await OnceAsync("office", host.App.LoginAsOfficeAsync);
         var response = await SendAsync(client, method, url);
         Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
