@@ -71,8 +71,9 @@ public sealed class AppProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        // Generous: a machine busy with other builds can take a minute to start and migrate the app.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -97,7 +98,7 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(100, ct);
         }
 
-        throw new TimeoutException("The app did not answer /health within 90 s.");
+        throw new TimeoutException("The app did not answer /health within 180 s.");
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, exactly like kill -9.</summary>

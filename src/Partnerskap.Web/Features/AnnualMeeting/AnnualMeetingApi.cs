@@ -142,7 +142,7 @@ public static class AnnualMeetingApi
                               join s in db.Documents on d.DocumentId equals s.Id
                               where a.MeetingId == id && a.Id == itemId && s.Id == documentId
                               select s).AsNoTracking().SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"No document {documentId} on this agenda item.");
-        return TypedResults.File(await store.OpenAsync(document.StorageKey, ct), document.ContentType, document.FileName);
+        return await store.DownloadAsync(document, ct);
     }
 
     private static ProposalDto ToDto(Proposal p) => new(p.Id, p.Orgnr, p.Title, p.Text, p.SubmittedAt, p.BoardRecommendation);

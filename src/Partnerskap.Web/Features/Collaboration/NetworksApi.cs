@@ -195,7 +195,7 @@ public static class NetworksApi
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> StreamAsync(int documentId, AppDbContext db, IDocumentStore store, CancellationToken ct)
     {
         var document = await db.Documents.AsNoTracking().SingleAsync(x => x.Id == documentId, ct);
-        return TypedResults.File(await store.OpenAsync(document.StorageKey, ct), document.ContentType, document.FileName);
+        return await store.DownloadAsync(document, ct);
     }
 
     // ---- Events and courses (PUR-3) ----

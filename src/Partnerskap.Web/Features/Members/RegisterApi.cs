@@ -119,7 +119,7 @@ public static class RegisterApi
             return Problems.Forbidden("Member documents are for the office, the board and the member itself.");
         }
 
-        return TypedResults.File(await store.OpenAsync(document.StorageKey, ct), document.ContentType, document.FileName);
+        return await store.DownloadAsync(document, ct);
     }
 
     private static async Task<Results<Ok<Enhet>, ProblemHttpResult>> Lookup(string orgnr, IEnhetsregisteret registry, CancellationToken ct)

@@ -21,3 +21,14 @@ public interface IDocumentStore
     /// <summary>Deletes a stored document; no error if it is already gone.</summary>
     Task DeleteAsync(string storageKey, CancellationToken ct);
 }
+
+public static class DocumentDownloads
+{
+    /// <summary>
+    /// The stored document as a download with its own name and content type. The caller has checked that the user may
+    /// read it.
+    /// </summary>
+    public static async Task<Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult> DownloadAsync(this IDocumentStore store,
+        Data.StoredDocument document, CancellationToken ct) =>
+        TypedResults.File(await store.OpenAsync(document.StorageKey, ct), document.ContentType, document.FileName);
+}
