@@ -69,6 +69,16 @@ public sealed class BenefitsModel(PartnershipAccess access, ProjectQueries queri
         Posted = "plan";
         var ok = await FormErrors.TryAsync(ModelState, t, async () =>
         {
+            if (string.IsNullOrWhiteSpace(ownerName))
+            {
+                ModelState.AddModelError("ownerName", t["Oppgi gevinsteieren hos medlemmet (FIN-8)."]);
+            }
+
+            if (string.IsNullOrWhiteSpace(indicator))
+            {
+                ModelState.AddModelError("indicator", t["Oppgi indikatoren: hvordan gevinsten måles (FIN-8)."]);
+            }
+
             var b = Number(baseline, "baseline");
             var g = Number(target, "target");
             if (ModelState.IsValid)

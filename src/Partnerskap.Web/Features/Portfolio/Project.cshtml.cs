@@ -159,6 +159,11 @@ public sealed class ProjectModel(
                 ModelState.AddModelError("date", t["Oppgi datoen rapporten gjelder."]);
             }
 
+            if (string.IsNullOrWhiteSpace(progress))
+            {
+                ModelState.AddModelError("progress", t["Beskriv fremdriften siden forrige rapport."]);
+            }
+
             if (!ModelState.IsValid)
             {
                 return "";
