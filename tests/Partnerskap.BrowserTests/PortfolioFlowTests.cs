@@ -238,7 +238,11 @@ public class PortfolioFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
         var api = await ApiAsync(PartnerskapFactory.OfficeEmail);
         var created = await api.PostAsJsonAsync("/api/partnerships/digiviken/projects", new
         {
-            name = $"Felles arkivløsning {Guid.NewGuid():N}"[..28], kind = "project", ownerOrgnr = "920125298", participants = new[] { "920125298", "935478715" }, projectManager = "Kari Nordmann",
+            name = $"Felles arkivløsning {Guid.NewGuid():N}"[..28],
+            kind = "project",
+            ownerOrgnr = "920125298",
+            participants = new[] { "920125298", "935478715" },
+            projectManager = "Kari Nordmann",
         });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/projects/{id}/financing-plans", new { sources = new[] { new { kind = "grant", description = "Skjønnsmidler", amount = 100_000m } } })).StatusCode);
