@@ -66,6 +66,12 @@ public sealed class Benefit
             throw RuleViolation.Invalid("indicator", "Say how the benefit is measured (the indicator).", "FIN-8");
         }
 
+        // FIN-8: indicators are counts, durations, amounts or shares: never below zero.
+        if (baseline < 0 || target < 0)
+        {
+            throw RuleViolation.Invalid(baseline < 0 ? "baseline" : "target", "The baseline and the target are not negative.", "FIN-8");
+        }
+
         ProjectId = project.Id;
         MemberId = participant.MemberId;
         Orgnr = orgnr;
@@ -110,6 +116,11 @@ public sealed class Benefit
     /// <summary>FIN-8: the member reports a measurement for a period; one per period (a correction replaces nothing: refused).</summary>
     public BenefitMeasurement Report(DateOnly period, decimal value, string reportedBy, DateTimeOffset at, string? comment = null)
     {
+        if (value < 0)
+        {
+            throw RuleViolation.Invalid("value", "A measured value is not negative.", "FIN-8");
+        }
+
         if (HasReportedFor(period))
         {
             throw RuleViolation.Conflict($"A measurement for {period:yyyy-MM-dd} is already reported.", "FIN-8");

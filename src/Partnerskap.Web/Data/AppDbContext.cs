@@ -61,6 +61,12 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 
     public DbSet<Benefit> Benefits => Set<Benefit>();
 
+    public DbSet<StatusReport> StatusReports => Set<StatusReport>();
+
+    public DbSet<ProjectRisk> ProjectRisks => Set<ProjectRisk>();
+
+    public DbSet<ProjectDocument> ProjectDocuments => Set<ProjectDocument>();
+
     public DbSet<BaseBudgetLine> BaseBudgetLines => Set<BaseBudgetLine>();
 
     public DbSet<Grant> Grants => Set<Grant>();

@@ -147,3 +147,43 @@ internal sealed class BenefitMeasurementConfiguration : IEntityTypeConfiguration
         b.Property(m => m.Comment).HasMaxLength(1000);
     }
 }
+
+internal sealed class StatusReportConfiguration : IEntityTypeConfiguration<StatusReport>
+{
+    public void Configure(EntityTypeBuilder<StatusReport> b)
+    {
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ProjectId, x.Date });
+        b.Property(x => x.Overall).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.Progress).HasMaxLength(4000);
+        b.Property(x => x.NextSteps).HasMaxLength(4000);
+        b.Property(x => x.PublishedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class ProjectRiskConfiguration : IEntityTypeConfiguration<ProjectRisk>
+{
+    public void Configure(EntityTypeBuilder<ProjectRisk> b)
+    {
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ProjectId);
+        b.Property(x => x.Description).HasMaxLength(2000);
+        b.Property(x => x.Owner).HasMaxLength(200);
+        b.Property(x => x.Mitigation).HasMaxLength(2000);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
+        b.Ignore(x => x.Score);
+    }
+}
+
+internal sealed class ProjectDocumentConfiguration : IEntityTypeConfiguration<ProjectDocument>
+{
+    public void Configure(EntityTypeBuilder<ProjectDocument> b)
+    {
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StoredDocument>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.DocumentId).IsUnique();
+        b.HasIndex(x => x.ProjectId);
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.Property(x => x.UploadedBy).HasMaxLength(256);
+    }
+}

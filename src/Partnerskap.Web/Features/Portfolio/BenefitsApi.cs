@@ -2,9 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Partnerskap.Domain.Benefits;
-using Partnerskap.Domain.Common;
 using Partnerskap.Web.Data;
-using Partnerskap.Web.Features.Members;
 using Partnerskap.Web.Features.Partnerships;
 using Partnerskap.Web.Infrastructure;
 
@@ -47,41 +45,21 @@ public static class BenefitsApi
     private static BenefitDto ToDto(Benefit b) => new(b.Id, b.Orgnr, b.OwnerName, b.OwnerEmail, b.Indicator, b.Unit, b.Baseline, b.Target, b.Latest, b.Achieved,
         b.Measurements.OrderBy(m => m.Period).Select(m => new MeasurementDto(m.Period, m.Value, m.ReportedBy, m.ReportedAt, m.Comment)).ToList());
 
-    private static async Task<Created<BenefitDto>> Add(int id, BenefitBody body, ClaimsPrincipal user, AppDbContext db, PartnershipAccess access, CancellationToken ct)
+    private static async Task<Created<BenefitDto>> Add(int id, BenefitBody body, ClaimsPrincipal user, AppDbContext db, PartnershipAccess access, Benefits.Handler handler,
+        CancellationToken ct)
     {
         await PortfolioApi.ReadableProjectAsync(id, user, db, access, ct);
-        if (body.Baseline is not { } baseline || body.Target is not { } target)
-        {
-            throw RuleViolation.Invalid(body.Baseline is null ? "baseline" : "target", "Give the baseline and the target of the indicator.", "FIN-8");
-        }
-
-        var project = await db.Projects.Include(p => p.Participants).SingleAsync(p => p.Id == id, ct);
-        var benefit = new Benefit(project, body.Orgnr?.Trim() ?? "", body.OwnerName, body.OwnerEmail, body.Indicator, body.Unit, baseline, target);
-        db.Benefits.Add(benefit);
-        await db.SaveChangesAsync(ct);
+        var benefit = await handler.PlanAsync(new Benefits.Plan(id, body.Orgnr, body.OwnerName, body.OwnerEmail, body.Indicator, body.Unit, body.Baseline, body.Target), ct);
         return TypedResults.Created($"/api/projects/{id}/benefits", ToDto(benefit));
     }
 
     private static async Task<Created<MeasurementDto>> Report(int id, MeasurementBody body, ClaimsPrincipal user, AppDbContext db, PartnershipAccess access,
-        TimeProvider clock, AuditContext audit, CancellationToken ct)
+        Benefits.Handler handler, CancellationToken ct)
     {
         var benefit = await db.Benefits.Include(b => b.Measurements).SingleOrDefaultAsync(b => b.Id == id, ct)
             ?? throw new KeyNotFoundException($"There is no benefit {id}.");
         await PortfolioApi.ReadableProjectAsync(benefit.ProjectId, user, db, access, ct);
-
-        // FIN-8: the member realises its own benefits and reports them (or the office on its behalf).
-        if (!MemberAccess.CanEdit(user, benefit.Orgnr))
-        {
-            throw RuleViolation.Forbidden("Only the member's own contact (or the office) reports this member's benefits.", "FIN-8");
-        }
-
-        if (body.Period is not { } period || body.Value is not { } value)
-        {
-            throw RuleViolation.Invalid(body.Period is null ? "period" : "value", "Give the period (its last day) and the measured value.", "FIN-8");
-        }
-
-        var m = benefit.Report(period, value, audit.CurrentActor, clock.GetUtcNow(), body.Comment);
-        await db.SaveChangesAsync(ct);
+        var m = await handler.ReportAsync(benefit, new Benefits.Report(id, body.Period, body.Value, body.Comment), user, ct);
         return TypedResults.Created($"/api/projects/{benefit.ProjectId}/benefits", new MeasurementDto(m.Period, m.Value, m.ReportedBy, m.ReportedAt, m.Comment));
     }
 }

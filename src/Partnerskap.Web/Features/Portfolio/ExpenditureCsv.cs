@@ -14,15 +14,25 @@ public static class ExpenditureCsv
 
     public sealed record Row(int Line, DateOnly Date, decimal Amount, string Description);
 
+    /// <summary>What is wrong with one line: <see cref="Field"/> is header, columns, date, amount, description or file; <see cref="Value"/> the text found.</summary>
+    public sealed record Problem(int Line, string Field, string Value, string Message);
+
     /// <summary>Every row, or the list of problems (line numbers from 1 = the header); never both.</summary>
     public static (List<Row> Rows, List<string> Problems) Parse(string text)
     {
+        var (rows, problems) = ParseDetailed(text);
+        return (rows, problems.Select(p => p.Message).ToList());
+    }
+
+    /// <summary>As <see cref="Parse"/>, with each problem's line and field, so a page can show it in the user's language.</summary>
+    public static (List<Row> Rows, List<Problem> Problems) ParseDetailed(string text)
+    {
         var rows = new List<Row>();
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         text = text.TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(text))
         {
-            return (rows, ["The file is empty."]);
+            return (rows, [new Problem(0, "file", "", "The file is empty.")]);
         }
 
         var newline = text.IndexOfAny(['\r', '\n']);
@@ -52,7 +62,7 @@ public static class ExpenditureCsv
                 headerSeen = true;
                 if (!string.Join(",", cols).Equals(Header, StringComparison.OrdinalIgnoreCase))
                 {
-                    return (rows, [$"Line 1 must be the header '{Header}' (or with ';'), not '{first}'."]);
+                    return (rows, [new Problem(1, "header", first, $"Line 1 must be the header '{Header}' (or with ';'), not '{first}'.")]);
                 }
 
                 continue;
@@ -65,14 +75,14 @@ public static class ExpenditureCsv
 
             if (cols.Length != 3)
             {
-                problems.Add($"Line {line}: expected 3 columns ({Header}), found {cols.Length}.");
+                problems.Add(new Problem(line, "columns", cols.Length.ToString(CultureInfo.InvariantCulture), $"Line {line}: expected 3 columns ({Header}), found {cols.Length}."));
                 continue;
             }
 
             var ok = DateOnly.TryParseExact(cols[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
             if (!ok)
             {
-                problems.Add($"Line {line}: '{cols[0]}' is not a date (YYYY-MM-DD).");
+                problems.Add(new Problem(line, "date", cols[0], $"Line {line}: '{cols[0]}' is not a date (YYYY-MM-DD)."));
             }
 
             var amountText = cols[1].Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal);
@@ -83,13 +93,13 @@ public static class ExpenditureCsv
 
             if (!decimal.TryParse(amountText, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
             {
-                problems.Add($"Line {line}: '{cols[1]}' is not a positive amount in NOK (no negatives).");
+                problems.Add(new Problem(line, "amount", cols[1], $"Line {line}: '{cols[1]}' is not a positive amount in NOK (no negatives)."));
                 ok = false;
             }
 
             if (string.IsNullOrWhiteSpace(cols[2]))
             {
-                problems.Add($"Line {line}: the description is empty.");
+                problems.Add(new Problem(line, "description", "", $"Line {line}: the description is empty."));
                 ok = false;
             }
 
@@ -101,7 +111,7 @@ public static class ExpenditureCsv
 
         if (problems.Count == 0 && rows.Count == 0)
         {
-            problems.Add("The file has a header but no expenditures.");
+            problems.Add(new Problem(0, "file", "", "The file has a header but no expenditures."));
         }
 
         return problems.Count > 0 ? ([], problems) : (rows, problems);

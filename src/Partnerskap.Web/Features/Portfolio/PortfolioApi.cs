@@ -70,6 +70,8 @@ public static class PortfolioApi
             .AddScoped<ProjectQueries>()
             .AddScoped<Funding.Handler>()
             .AddScoped<Ideas.Handler>()
+            .AddScoped<FollowUp.Handler>()
+            .AddScoped<Benefits.Handler>()
             .AddScoped<PhaseGates>()
             .AddScoped<IPortfolioBoard, GovernancePortfolioBoard>()
             .AddScoped<Board.IDecisionEffect, ApproveFinancingPlanEffect>()
@@ -100,6 +102,7 @@ public static class PortfolioApi
         i.MapPost("/escalations/{eid:int}/decision", Decide).RequireAuthorization(Policies.LoggedIn)
             .WithSummary("The board's decision on an escalation: increase-financing, reduce-scope or stop (FIN-9; a board seat holder)");
         api.MapBenefitsApi();
+        api.MapFollowUpApi();
         api.MapFundingApi();
         api.MapIdeasApi();
         return api;
@@ -338,7 +341,7 @@ public static class PortfolioApi
         await ReadableProjectAsync(id, user, db, access, ct);
         using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var text = await reader.ReadToEndAsync(ct);
-        return TypedResults.Ok(new ImportDto(await handler.ImportAsync(id, text, ct)));
+        return TypedResults.Ok(new ImportDto((await handler.ImportAsync(id, text, ct)).Count));
     }
 
     private static async Task<Ok<ForecastDto>> Forecast(int id, ForecastBody body, ClaimsPrincipal user, AppDbContext db, PartnershipAccess access, Spending.Handler handler, CancellationToken ct)

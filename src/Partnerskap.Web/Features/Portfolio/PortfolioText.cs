@@ -68,6 +68,23 @@ public static class PortfolioText
         _ => t["Utbetalt"],
     };
 
+    public static string Overall(Texts t, OverallStatus s) => s switch
+    {
+        OverallStatus.Green => t["Grønn"],
+        OverallStatus.Yellow => t["Gul"],
+        _ => t["Rød"],
+    };
+
+    /// <summary>The Designsystemet colour for a status: the word is always shown too (colour is never the only signal).</summary>
+    public static string OverallColor(OverallStatus s) => s switch
+    {
+        OverallStatus.Green => "success",
+        OverallStatus.Yellow => "warning",
+        _ => "danger",
+    };
+
+    public static string RiskStatus(Texts t, Domain.Portfolio.RiskStatus s) => s == Domain.Portfolio.RiskStatus.Open ? t["Åpen"] : t["Lukket"];
+
     /// <summary>An amount typed in a form: "1 234 567,50" (bokmål) or "1234567.50"; empty → null; nonsense → a field error.</summary>
     public static decimal? ParseAmount(Texts t, string? value, string field)
     {

@@ -16,13 +16,37 @@ namespace Partnerskap.Web.Features.Portfolio;
 [Authorize(Policy = Policies.LoggedIn)]
 public sealed class ProjectModel(
     PartnershipAccess access, ProjectQueries queries, Funding.Handler funding, FinancingPlans.Handler plans, Spending.Handler spending, PhaseGates gates, IPortfolioBoard board,
-    TimeProvider clock, Texts t) : PartnershipPage(access)
+    FollowUp.Handler followUp, TimeProvider clock, Texts t) : PartnershipPage(access)
 {
+    /// <summary>At most this many imported rows are listed after an import (all are recorded).</summary>
+    public const int ImportedRowsShown = 200;
+
     public Project Project { get; private set; } = null!;
 
     public List<Expenditure> Expenditures { get; private set; } = [];
 
     public bool IsOffice => User.IsOffice();
+
+    /// <summary>PUR-5: the office or the project manager writes status reports, risks and documents.</summary>
+    public bool IsWriter { get; private set; }
+
+    /// <summary>Status reports, newest first.</summary>
+    public List<StatusReport> Reports { get; private set; } = [];
+
+    /// <summary>The risk list: open first, highest score first.</summary>
+    public IReadOnlyList<ProjectRisk> Risks { get; private set; } = [];
+
+    public List<FollowUp.DocumentRow> Documents { get; private set; } = [];
+
+    /// <summary>The ledger import's problems, one per bad line, in the user's language (nothing was recorded).</summary>
+    public List<string> ImportProblems { get; private set; } = [];
+
+    /// <summary>The rows the last import recorded (after the redirect), at most <see cref="ImportedRowsShown"/>.</summary>
+    public List<ImportedRow> Imported { get; private set; } = [];
+
+    public int ImportedCount { get; private set; }
+
+    public sealed record ImportedRow(int Line, DateOnly Date, decimal Amount, string Description);
 
     /// <summary>FIN-4: grants applied for this project, the plan's grant sources and how much of them is not yet granted.</summary>
     public List<Grant> ProjectGrants { get; private set; } = [];
@@ -126,16 +150,138 @@ public sealed class ProjectModel(
             return t["Egeninnsatsen er registrert."];
         }, ct);
 
+    public Task<IActionResult> OnPostStatusReportAsync(string slug, int id, string? date, string? overall, string? progress, string? nextSteps, CancellationToken ct) =>
+        ActAsync(slug, id, "report", officeOnly: false, async () =>
+        {
+            var d = FormDates.Parse(date, "date", ModelState, t);
+            if (d is null && ModelState.IsValid)
+            {
+                ModelState.AddModelError("date", t["Oppgi datoen rapporten gjelder."]);
+            }
+
+            if (string.IsNullOrWhiteSpace(progress))
+            {
+                ModelState.AddModelError("progress", t["Beskriv fremdriften siden forrige rapport."]);
+            }
+
+            if (!ModelState.IsValid)
+            {
+                return "";
+            }
+
+            await followUp.AddReportAsync(new FollowUp.AddReport(id, d, overall, progress, nextSteps), User, ct);
+            return t["Statusrapporten er publisert."];
+        }, ct, writerOnly: true, prefix: "report-");
+
+    public Task<IActionResult> OnPostRiskAsync(string slug, int id, string? description, string? probability, string? consequence, string? owner, string? mitigation,
+        CancellationToken ct) =>
+        ActAsync(slug, id, "risk", officeOnly: false, async () =>
+        {
+            if (string.IsNullOrWhiteSpace(description))
+            {
+                ModelState.AddModelError("description", t["Beskriv risikoen."]);
+            }
+
+            var p = Level(probability, "probability");
+            var c = Level(consequence, "consequence");
+            if (string.IsNullOrWhiteSpace(owner))
+            {
+                ModelState.AddModelError("owner", t["Oppgi hvem som eier risikoen."]);
+            }
+
+            if (!ModelState.IsValid)
+            {
+                return "";
+            }
+
+            await followUp.AddRiskAsync(new FollowUp.AddRisk(id, description, p, c, owner, mitigation), User, ct);
+            return t["Risikoen er registrert."];
+        }, ct, writerOnly: true, prefix: "risk-");
+
+    public Task<IActionResult> OnPostCloseRiskAsync(string slug, int id, int riskId, CancellationToken ct) =>
+        ActAsync(slug, id, "closerisk", officeOnly: false, async () =>
+        {
+            await followUp.CloseRiskAsync(id, riskId, User, ct);
+            return t["Risikoen er lukket."];
+        }, ct, writerOnly: true);
+
+    public Task<IActionResult> OnPostDocumentAsync(string slug, int id, string? title, IFormFile? file, CancellationToken ct) =>
+        ActAsync(slug, id, "document", officeOnly: false, async () =>
+        {
+            if (file is null || file.Length == 0)
+            {
+                ModelState.AddModelError("file", t["Velg filen du vil laste opp."]);
+                return "";
+            }
+
+            var upload = new Members.Upload(file.FileName, file.ContentType, file.OpenReadStream);
+            await followUp.AddDocumentAsync(id, title, upload, User, ct);
+            return t["Dokumentet er lagret."];
+        }, ct, writerOnly: true, prefix: "document-");
+
+    /// <summary>FIN-9: imports the ledger export; every bad line is listed next to the file field, and nothing is recorded unless every line is good and within the approved financing.</summary>
+    public Task<IActionResult> OnPostImportAsync(string slug, int id, IFormFile? file, CancellationToken ct) =>
+        ActAsync(slug, id, "import", officeOnly: true, async () =>
+        {
+            if (file is null || file.Length == 0)
+            {
+                ModelState.AddModelError("import-file", t["Velg CSV-filen fra regnskapet."]);
+                return "";
+            }
+
+            string text;
+            using (var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+            {
+                text = await reader.ReadToEndAsync(ct);
+            }
+
+            var (_, problems) = ExpenditureCsv.ParseDetailed(text);
+            if (problems.Count > 0)
+            {
+                ImportProblems = problems.Select(ImportProblem).ToList();
+                ModelState.AddModelError("import-file", t.F("Filen har {0} feil. Ingen utgifter er registrert.", problems.Count));
+                return "";
+            }
+
+            var rows = await spending.ImportAsync(id, text, ct);
+            TempData["Imported"] = System.Text.Json.JsonSerializer.Serialize(rows.Take(ImportedRowsShown).Select(r => new ImportedRow(r.Line, r.Date, r.Amount, r.Description)).ToList());
+            TempData["ImportedCount"] = rows.Count;
+            return t.F("{0} utgifter er importert fra regnskapet.", rows.Count);
+        }, ct, prefix: "import-");
+
     public string? Error(string form, string field) => Posted == form ? FormErrors.For(ModelState, field) : null;
 
-    private async Task<IActionResult> ActAsync(string slug, int id, string form, bool officeOnly, Func<Task<string>> action, CancellationToken ct)
+    private string ImportProblem(ExpenditureCsv.Problem p) => p.Field switch
+    {
+        "header" => t.F("Linje 1 må være overskriften date,amount,description (eller med semikolon), ikke «{0}».", p.Value),
+        "columns" => t.F("Linje {0}: forventet 3 kolonner (date,amount,description), fant {1}.", p.Line, p.Value),
+        "date" => t.F("Linje {0}: «{1}» er ikke en dato (ÅÅÅÅ-MM-DD).", p.Line, p.Value),
+        "amount" => t.F("Linje {0}: «{1}» er ikke et positivt beløp i kroner (ingen negative beløp).", p.Line, p.Value),
+        "description" => t.F("Linje {0}: beskrivelsen mangler.", p.Line),
+        _ when p.Line == 0 && p.Message.Contains("empty", StringComparison.Ordinal) => t["Filen er tom."],
+        _ => t["Filen har overskrift, men ingen utgifter."],
+    };
+
+    private int? Level(string? value, string field)
+    {
+        if (int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= ProjectRisk.MinLevel and <= ProjectRisk.MaxLevel)
+        {
+            return n;
+        }
+
+        ModelState.AddModelError(field, t["Velg et tall fra 1 til 5."]);
+        return null;
+    }
+
+    private async Task<IActionResult> ActAsync(string slug, int id, string form, bool officeOnly, Func<Task<string>> action, CancellationToken ct, bool writerOnly = false,
+        string? prefix = null)
     {
         if (await LoadProjectAsync(slug, id, ct) is { } denied)
         {
             return denied;
         }
 
-        if (officeOnly && !IsOffice)
+        if ((officeOnly && !IsOffice) || (writerOnly && !IsWriter))
         {
             return Forbid();
         }
@@ -143,6 +289,14 @@ public sealed class ProjectModel(
         Posted = form;
         string? message = null;
         var ok = await FormErrors.TryAsync(ModelState, t, async () => message = await action());
+        if (prefix is not null)
+        {
+            foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+            {
+                FormErrors.Move(ModelState, key, prefix + (key.Length == 0 ? "form" : key));
+            }
+        }
+
         if (!ok || !ModelState.IsValid)
         {
             await LoadProjectAsync(slug, id, ct); // show the state as saved: a refused request changed nothing (but may have raised an escalation)
@@ -171,6 +325,15 @@ public sealed class ProjectModel(
         (ProjectGrants, PlannedGrants, NotYetGranted) = await funding.ProjectGrantsAsync(project, ct);
         InKindTotals = InKind.PerMember(await funding.InKindAsync(id, ct));
         IsBoard = await board.HoldsVotingSeatAsync(Partnership.Id, User, PartnershipTime.Today(clock), ct);
+        IsWriter = FollowUp.CanWrite(User, project);
+        Reports = await followUp.ReportsAsync(id, ct);
+        Risks = await followUp.RisksAsync(id, ct);
+        Documents = await followUp.DocumentsAsync(id, ct);
+        if (TempData["Imported"] is string imported)
+        {
+            Imported = System.Text.Json.JsonSerializer.Deserialize<List<ImportedRow>>(imported) ?? [];
+            ImportedCount = TempData["ImportedCount"] is int count ? count : Imported.Count;
+        }
         ViewData["Title"] = project.Name;
         return null;
     }

@@ -72,7 +72,7 @@ public static class Spending
         /// FIN-9: imports a ledger export in one transaction under the project lock: every row is recorded, or none. If the
         /// rows together would go beyond the approved financing, nothing is recorded, an escalation is raised and 409 FIN-9.
         /// </summary>
-        public async Task<int> ImportAsync(int projectId, string csv, CancellationToken ct)
+        public async Task<IReadOnlyList<ExpenditureCsv.Row>> ImportAsync(int projectId, string csv, CancellationToken ct)
         {
             var (rows, problems) = ExpenditureCsv.Parse(csv);
             if (problems.Count > 0)
@@ -95,7 +95,7 @@ public static class Spending
 
                     await db.SaveChangesAsync(ct);
                     await tx.CommitAsync(ct);
-                    return rows.Count;
+                    return rows;
                 }
                 catch (DeficitException)
                 {
