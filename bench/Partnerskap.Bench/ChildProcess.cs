@@ -22,6 +22,9 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// <summary>Set to a Partnerskap.Web.dll to run that build instead of src/Partnerskap.Web/bin/&lt;configuration&gt;.</summary>
     public const string AppVariable = "PARTNERSKAP_BENCH_APP";
 
+    /// <summary>Extra environment for the app process only: <c>NAME=value;NAME2=value2</c>.</summary>
+    public const string AppEnvironmentVariable = "PARTNERSKAP_BENCH_APP_ENV";
+
     public string Url { get; }
 
     public int Pid => _process.Id;
@@ -59,6 +62,12 @@ internal sealed class ChildProcess : IAsyncDisposable
         start.Environment["Partnerskap__BootstrapAdmin__Password"] = Partnerskap.Testing.PartnerskapFactory.Password;
         start.Environment["Partnerskap__Security__RequireTwoFactorForOffice"] = "false"; // the bench logs in with a password
         start.Environment["Partnerskap__Security__LoginPermitLimit"] = "100000";
+        foreach (var setting in (Environment.GetEnvironmentVariable(AppEnvironmentVariable) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (name, value) = (setting[..setting.IndexOf('=', StringComparison.Ordinal)], setting[(setting.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            start.Environment[name] = value; // e.g. DOTNET_gcServer=0 for the app only, to compare runtime settings
+        }
+
         return Start(start, url, logFile);
     }
 
@@ -176,8 +185,16 @@ internal sealed class ChildProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill();
