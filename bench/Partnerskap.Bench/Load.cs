@@ -52,7 +52,7 @@ internal static class Load
         double? baseline = null;
         foreach (var (name, url, auth) in cases)
         {
-            var (rps, p50, p99, errors) = await MeasureAsync(url, auth ? token : null, TimeSpan.FromSeconds(seconds));
+            var (rps, p50, p99, errors, _) = await MeasureAsync(url, auth ? token : null, TimeSpan.FromSeconds(seconds));
             baseline ??= rps;
             Console.WriteLine($"{name,-34} {rps,8:0} req/s  p50 {p50,6:0.0} ms  p99 {p99,6:0.0} ms  errors {errors}  ratio {rps / baseline:0.00}");
         }
@@ -73,7 +73,7 @@ internal static class Load
         }
     }
 
-    internal static async Task<(double Rps, double P50, double P99, int Errors)> MeasureAsync(string url, AuthenticationHeaderValue? auth, TimeSpan duration)
+    internal static async Task<(double Rps, double P50, double P99, int Errors, int Requests)> MeasureAsync(string url, AuthenticationHeaderValue? auth, TimeSpan duration)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var client = new HttpClient(handler);
@@ -101,6 +101,6 @@ internal static class Load
             }
         }));
         var all = latencies.SelectMany(l => l).Order().ToList();
-        return (all.Count / stop.Elapsed.TotalSeconds, all[all.Count / 2], all[(int)(all.Count * 0.99)], errors);
+        return (all.Count / stop.Elapsed.TotalSeconds, all[all.Count / 2], all[(int)(all.Count * 0.99)], errors, all.Count);
     }
 }

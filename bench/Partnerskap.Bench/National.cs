@@ -21,45 +21,78 @@ using Partnerskap.Web.Data;
 /// </summary>
 internal static class National
 {
+    /// <summary>A directory to keep the generated data in (first run) and copy it from (later runs), to skip generating it again.</summary>
+    public const string DataVariable = "PARTNERSKAP_BENCH_DATA";
+
     private const int Partnerships = 15;
     private const int Members = 372;
     private const int Projects = 2000;
     private const int FirstYear = 2016;
     private const int LastYear = 2025;
 
-    public static async Task<int> RunAsync(int seconds)
+    public static async Task<int> RunAsync(string repositoryRoot, int seconds)
     {
-        var bare = WebApplication.CreateSlimBuilder();
-        bare.WebHost.UseUrls("http://127.0.0.1:0");
-        bare.Logging.ClearProviders(); // like the app (Microsoft.AspNetCore at Warning): no console line per request
-        await using var bareApp = bare.Build();
-        bareApp.MapGet("/", () => "ok");
-        await bareApp.StartAsync();
-        var bareUrl = bareApp.Urls.First();
-
-        var started = Stopwatch.StartNew();
-        await using var app = new PartnerskapFactory();
-        app.UseKestrel(0);
-        app.StartServer();
-        var firstStart = started.Elapsed;
-        var baseUrl = app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        using var office = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
-        var login = await office.PostAsJsonAsync("/api/auth/login", new { email = PartnerskapFactory.OfficeEmail, password = PartnerskapFactory.Password });
-        var token = new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString());
-        office.DefaultRequestHeaders.Authorization = token;
-
+        // 1. Generate the national data in-process (test host, fake clock at 2026-11-25), then copy the data directory.
+        var work = Directory.CreateTempSubdirectory("partnerskap-bench-national-").FullName;
+        var data = Path.Combine(work, "data");
         var seeding = Stopwatch.StartNew();
-        var counts = await SeedAsync(app, office);
-        Console.WriteLine($"national data: {counts.Partnerships} partnerships, {counts.Members} members, {counts.Invoices} invoices ({FirstYear}–{LastYear}), {counts.Projects} projects; seeded in {seeding.Elapsed.TotalSeconds:0.0} s; app start {firstStart.TotalSeconds:0.0} s");
+        var saved = Environment.GetEnvironmentVariable(DataVariable);
+        if (saved is { Length: > 0 } && Directory.Exists(saved))
+        {
+            CopyDirectory(saved, data);
+            Console.WriteLine($"national data: copied from {saved} ({DataVariable})");
+        }
+        else
+        {
+            (int Partnerships, int Members, int Invoices, int Projects) counts;
+            await using (var seeder = new PartnerskapFactory())
+            {
+                seeder.UseKestrel(0);
+                seeder.StartServer();
+                var seederUrl = seeder.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+                using var seedClient = new HttpClient { BaseAddress = new Uri(seederUrl), Timeout = TimeSpan.FromMinutes(5) };
+                seedClient.DefaultRequestHeaders.Authorization = await LoginAsync(seedClient);
+                counts = await SeedAsync(seeder, seedClient);
+                await seeder.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)"));
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                CopyDirectory(seeder.DataDirectory, data);
+            }
 
+            if (saved is { Length: > 0 })
+            {
+                CopyDirectory(data, saved);
+            }
+
+            Console.WriteLine($"national data: {counts.Partnerships} partnerships, {counts.Members} members, {counts.Invoices} invoices ({FirstYear}–{LastYear}), {counts.Projects} projects; generated in {seeding.Elapsed.TotalSeconds:0.0} s");
+        }
+
+        // 2. First start: the built app on an empty data directory (migrate, seed DigiViken) until /health answers 200.
+        await using (var fresh = ChildProcess.StartApp(repositoryRoot, Path.Combine(work, "empty"), Path.Combine(work, "first-start.log")))
+        {
+            var firstStart = await fresh.WaitUntilReadyAsync("/health", TimeSpan.FromMinutes(3));
+            Console.WriteLine($"first start (empty data directory: migrate + seed, process start → first 200 on /health): {firstStart.TotalSeconds:0.00} s, RSS {fresh.Memory().Rss / 1024 / 1024} MB");
+        }
+
+        // 3. The app (own process, Production) on the national data, the bare baseline (own process), and this load generator.
+        await using var app = ChildProcess.StartApp(repositoryRoot, data, Path.Combine(work, "app.log"));
+        var start = await app.WaitUntilReadyAsync("/health", TimeSpan.FromMinutes(3));
+        await using var bare = ChildProcess.StartBare(Path.Combine(work, "bare.log"));
+        await bare.WaitUntilReadyAsync("/", TimeSpan.FromMinutes(1));
+        var idle = app.Memory();
+        Console.WriteLine($"start on the national data (process start → first 200 on /health): {start.TotalSeconds:0.00} s; app pid {app.Pid}, RSS after start {idle.Rss / 1024 / 1024} MB; bare pid {bare.Pid}");
+
+        using var office = new HttpClient { BaseAddress = new Uri(app.Url), Timeout = TimeSpan.FromMinutes(5) };
+        var token = await LoginAsync(office);
+        var baseUrl = app.Url;
         var cases = new (string Name, string Url, bool Auth)[]
         {
-            ("bare Kestrel GET /", bareUrl + "/", false),
+            ("bare Kestrel GET /", bare.Url + "/", false),
             ("GET /health", baseUrl + "/health", false),
             ("page / (partnerships)", baseUrl + "/", false),
             ("page /digiviken (overview)", baseUrl + "/digiviken", false),
             ("page /digiviken/members", baseUrl + "/digiviken/members", true),
             ("page /nasjonal-01/invoices (10 y)", baseUrl + "/nasjonal-01/invoices", true),
+            ("page /digiviken/fees", baseUrl + "/digiviken/fees", true),
             ("page /digiviken/portfolio", baseUrl + "/digiviken/portfolio", true),
             ("API GET partnerships", baseUrl + "/api/partnerships", true),
             ("API GET members (52)", baseUrl + "/api/partnerships/digiviken/members", true),
@@ -69,21 +102,74 @@ internal static class National
             ("API GET projects (digiviken)", baseUrl + "/api/partnerships/digiviken/projects", true),
         };
 
-        Console.WriteLine($"load (national): 16 concurrent clients, {seconds} s per endpoint, loopback, SQLite");
-        using var memory = new PeakMemory();
+        Console.WriteLine($"load (national): 16 concurrent clients, {seconds} s per endpoint, loopback, SQLite; app and bare server each in their own process");
+        Console.WriteLine("  cpu = the server process's CPU time per request (user + system), which other processes on the machine disturb less than req/s");
+        using var memory = new PeakMemory(app);
         double? baseline = null;
+        double? baselineCpu = null;
         var worst = double.MaxValue;
         foreach (var (name, url, auth) in cases)
         {
-            var (rps, p50, p99, errors) = await Load.MeasureAsync(url, auth ? token : null, TimeSpan.FromSeconds(seconds));
+            var server = url.StartsWith(bare.Url, StringComparison.Ordinal) ? bare : app;
+            var cpuBefore = server.CpuTime();
+            var (rps, p50, p99, errors, requests) = await Load.MeasureAsync(url, auth ? token : null, TimeSpan.FromSeconds(seconds));
+            var cpuPerRequest = (server.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(requests, 1);
             baseline ??= rps;
+            baselineCpu ??= cpuPerRequest;
             worst = Math.Min(worst, rps / baseline.Value);
-            Console.WriteLine($"{name,-38} {rps,8:0} req/s  p50 {p50,6:0.0} ms  p99 {p99,6:0.0} ms  errors {errors}  ratio {rps / baseline:0.000}");
+            Console.WriteLine($"{name,-38} {rps,8:0} req/s  p50 {p50,6:0.0} ms  p99 {p99,6:0.0} ms  errors {errors}  ratio {rps / baseline:0.000}  cpu {cpuPerRequest,6:0.00} ms/req (cpu ratio {baselineCpu / Math.Max(cpuPerRequest, 0.001):0.000})");
         }
 
+        memory.Dispose();
+        var after = app.Memory();
         Console.WriteLine($"lowest ratio {worst:0.000} (goal ≥ 0.25)");
-        Console.WriteLine($"peak RSS under load (app + load generator + bare server, one process): {memory.PeakMb} MB; managed heap after load {GC.GetTotalMemory(false) / 1024 / 1024} MB (goal < 300 MB RSS)");
-        await bareApp.StopAsync();
+        Console.WriteLine($"app process alone: peak RSS sampled under load {memory.PeakMb} MB; VmHWM (peak since start) {after.Hwm / 1024 / 1024} MB; RSS after load {after.Rss / 1024 / 1024} MB (goal < 300 MB)");
+        Console.WriteLine($"logs and data: {work} (deleted at the end)");
+        await app.DisposeAsync();
+        await bare.DisposeAsync();
+        TryDelete(work);
+        return 0;
+    }
+
+    private static async Task<AuthenticationHeaderValue> LoginAsync(HttpClient client)
+    {
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email = PartnerskapFactory.OfficeEmail, password = PartnerskapFactory.Password });
+        Check(login);
+        return new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString());
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a leftover temp folder is harmless
+        }
+    }
+
+    /// <summary>The bare Kestrel baseline, run in its own process by <see cref="ChildProcess.StartBare"/>.</summary>
+    public static async Task<int> BareAsync(string url)
+    {
+        var bare = WebApplication.CreateSlimBuilder();
+        bare.WebHost.UseUrls(url);
+        bare.Logging.ClearProviders(); // like the app (Microsoft.AspNetCore at Warning): no console line per request
+        await using var bareApp = bare.Build();
+        bareApp.MapGet("/", () => "ok");
+        await bareApp.RunAsync();
         return 0;
     }
 
@@ -170,16 +256,24 @@ internal static class National
         }
     }
 
-    /// <summary>Samples this process's resident set (VmRSS) every 100 ms and keeps the peak.</summary>
+    /// <summary>Samples the app process's resident set (VmRSS) every 100 ms and keeps the peak.</summary>
     private sealed class PeakMemory : IDisposable
     {
         private readonly Timer _timer;
         private long _peak;
 
-        public PeakMemory() => _timer = new Timer(_ =>
+        public PeakMemory(ChildProcess process) => _timer = new Timer(_ =>
         {
-            using var process = Process.GetCurrentProcess();
-            var rss = process.WorkingSet64; // Linux: VmRSS
+            long rss;
+            try
+            {
+                rss = process.Memory().Rss;
+            }
+            catch (IOException)
+            {
+                return; // the process has ended
+            }
+
             long seen;
             while ((seen = Interlocked.Read(ref _peak)) < rss && Interlocked.CompareExchange(ref _peak, rss, seen) != seen)
             {

@@ -53,7 +53,7 @@ internal static class PortfolioBench
         double? baseline = null;
         foreach (var (name, url, auth) in cases)
         {
-            var (rps, p50, p99, errors) = await Load.MeasureAsync(url, auth ? token : null, TimeSpan.FromSeconds(seconds));
+            var (rps, p50, p99, errors, _) = await Load.MeasureAsync(url, auth ? token : null, TimeSpan.FromSeconds(seconds));
             baseline ??= rps;
             Console.WriteLine($"{name,-40} {rps,8:0.0} req/s  p50 {p50,7:0.0} ms  p99 {p99,7:0.0} ms  errors {errors}  ratio {rps / baseline:0.0000}");
         }

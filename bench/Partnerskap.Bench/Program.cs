@@ -17,7 +17,8 @@ var members = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 372;
 return which switch
 {
     "fee-run" => await FeeRun.RunAsync(members),
-    "load" when args.Contains("national") => await National.RunAsync(args.Length > 1 && int.TryParse(args[1], out var seconds) ? seconds : 10),
+    "bare" => await National.BareAsync(args[1]),
+    "load" when args.Contains("national") => await National.RunAsync(root, args.Length > 1 && int.TryParse(args[1], out var seconds) ? seconds : 10),
     "load" => await Load.RunAsync(args.Length > 1 && int.TryParse(args[1], out var seconds) ? seconds : 10),
     "portfolio" => await PortfolioBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var p) ? p : 2000, args.Length > 2 && int.TryParse(args[2], out var s) ? s : 5),
     "voting" => await Voting.RunAsync(args.Length > 1 && int.TryParse(args[1], out var voters) ? voters : 1000, args.Contains("postgres")),

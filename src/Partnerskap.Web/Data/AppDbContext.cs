@@ -23,6 +23,33 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
     /// <summary>ASP.NET Core data-protection keys (cookies, bearer tokens, antiforgery): shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var partnerships = PartnershipsChanging();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (partnerships)
+        {
+            Features.Partnerships.PartnershipDirectory.Invalidate();
+        }
+
+        return saved;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var partnerships = PartnershipsChanging();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (partnerships)
+        {
+            Features.Partnerships.PartnershipDirectory.Invalidate(); // this process's cached partnerships are stale now
+        }
+
+        return saved;
+    }
+
+    private bool PartnershipsChanging() =>
+        ChangeTracker.Entries<Partnership>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+
     public DbSet<Partnership> Partnerships => Set<Partnership>();
 
     public DbSet<Member> Members => Set<Member>();

@@ -8,7 +8,7 @@ namespace Partnerskap.Web.Infrastructure;
 
 /// <summary>
 /// Traces and metrics (OpenTelemetry). The app's own instruments live here; exported over OTLP when the standard
-/// OTEL_EXPORTER_OTLP_ENDPOINT is set, otherwise collected in-process only (dotnet-counters can still read the meter).
+/// OTEL_EXPORTER_OTLP_ENDPOINT is set; without it OpenTelemetry is not started (dotnet-counters can still read the meter).
 /// </summary>
 public sealed class Telemetry : IDisposable
 {
@@ -47,24 +47,20 @@ public static class TelemetrySetup
     {
         services.AddSingleton<Telemetry>();
         var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (!otlp)
+        {
+            // Nowhere to send them: no tracer or meter provider at all. With one, every request recorded an activity
+            // and its measurements for nothing (allocations and CPU under load, issue 9). The app's meter still exists,
+            // so dotnet-counters can read it, and Telemetry.Source.StartActivity returns null without a listener.
+            return services;
+        }
+
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(Telemetry.Name))
-            .WithTracing(t =>
-            {
-                t.AddSource(Telemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
-                if (otlp)
-                {
-                    t.AddOtlpExporter();
-                }
-            })
-            .WithMetrics(m =>
-            {
-                m.AddMeter(Telemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation();
-                if (otlp)
-                {
-                    m.AddOtlpExporter();
-                }
-            });
+            .WithTracing(t => t.AddSource(Telemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter())
+            .WithMetrics(m => m
+                .AddMeter(Telemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation()
+                .AddOtlpExporter());
         return services;
     }
 }

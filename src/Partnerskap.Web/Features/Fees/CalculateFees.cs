@@ -37,7 +37,7 @@ public static class CalculateFees
                 return new Result(new FeeCalculation(query.Year, [], 0, [$"No fee model applies to {query.Year} (FIN-6)."]), null, null, empty, new Dictionary<string, string?>());
             }
 
-            var members = await db.Members.AsNoTracking().WithRecord()
+            var members = await db.Members.AsNoTracking().WithStatus() // numbers and notices: all OwesFeeFor and the numbers read
                 .Where(m => m.PartnershipId == query.PartnershipId)
                 .ToListAsync(ct);
             var liable = members.Where(m => m.OwesFeeFor(query.Year)).ToList(); // FIN-1 policy, MEM-5

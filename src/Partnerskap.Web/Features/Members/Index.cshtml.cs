@@ -60,8 +60,10 @@ public sealed class IndexModel(PartnershipAccess access, ListMembers.Handler han
             _ => null,
         };
 
-        Total = (await handler.Handle(new ListMembers.Query(Partnership.Id, AsOf), ct)).Count;
-        Rows = await handler.Handle(new ListMembers.Query(Partnership.Id, AsOf, q, kindFilter, statusFilter), ct);
+        // One read of the register: the total and the filtered rows both come from it.
+        var all = await handler.AllAsync(Partnership.Id, AsOf, ct);
+        Total = all.Count;
+        Rows = ListMembers.Filter(all, new ListMembers.Query(Partnership.Id, AsOf, q, kindFilter, statusFilter));
         return Page();
     }
 }

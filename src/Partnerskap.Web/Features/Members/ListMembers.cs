@@ -24,36 +24,53 @@ public static class ListMembers
 
     public sealed class Handler(AppDbContext db)
     {
-        public async Task<List<Row>> Handle(Query query, CancellationToken ct)
+        public async Task<List<Row>> Handle(Query query, CancellationToken ct) =>
+            Filter(await AllAsync(query.PartnershipId, query.AsOf, ct), query);
+
+        /// <summary>The whole register as of the date, in register order (no filter).</summary>
+        public async Task<List<Row>> AllAsync(int partnershipId, DateOnly asOf, CancellationToken ct)
         {
             var members = await db.Members.AsNoTracking()
-                .Include(m => m.MunicipalityNumbers)
-                .Include(m => m.Notices)
-                .AsSplitQuery()
-                .Where(m => m.PartnershipId == query.PartnershipId && m.JoinedOn <= query.AsOf)
+                .WithStatus()
+                .Where(m => m.PartnershipId == partnershipId && m.JoinedOn <= asOf)
                 .ToListAsync(ct);
 
-            var compare = CultureInfo.GetCultureInfo("nb-NO").CompareInfo;
-            var search = query.Search?.Trim();
             return members
                 .Select(m => new Row(
                     m.Orgnr,
                     m.Name,
                     m.Kind,
-                    m.MunicipalityNumberOn(query.AsOf),
+                    m.MunicipalityNumberOn(asOf),
                     m.JoinedOn,
-                    m.StatusOn(query.AsOf) ?? MembershipStatus.Member,
-                    m.ExitOn(query.AsOf)))
-                .Where(r => query.Kind is null || r.Kind == query.Kind)
-                .Where(r => query.Status is null || r.Status == query.Status)
-                .Where(r => string.IsNullOrEmpty(search)
-                    || compare.IndexOf(r.Name, search, CompareOptions.IgnoreCase) >= 0
-                    || r.Orgnr.StartsWith(search.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal)
-                    || (r.MunicipalityNumber?.StartsWith(search, StringComparison.Ordinal) ?? false))
+                    m.StatusOn(asOf) ?? MembershipStatus.Member,
+                    m.ExitOn(asOf)))
                 // The county first, then municipalities in Norwegian alphabetical order (Æ, Ø, Å last).
                 .OrderBy(r => r.Kind)
-                .ThenBy(r => r.Name, StringComparer.Create(CultureInfo.GetCultureInfo("nb-NO"), ignoreCase: true))
+                .ThenBy(r => r.Name, NorwegianOrder)
                 .ToList();
         }
+    }
+
+    private static readonly StringComparer NorwegianOrder = StringComparer.Create(CultureInfo.GetCultureInfo("nb-NO"), ignoreCase: true);
+
+    private static readonly CompareInfo NorwegianCompare = CultureInfo.GetCultureInfo("nb-NO").CompareInfo;
+
+    /// <summary>The query's search, kind and status filters on rows in register order (the order is kept).</summary>
+    public static List<Row> Filter(List<Row> rows, Query query)
+    {
+        var search = query.Search?.Trim();
+        if (string.IsNullOrEmpty(search) && query.Kind is null && query.Status is null)
+        {
+            return rows;
+        }
+
+        return rows
+            .Where(r => query.Kind is null || r.Kind == query.Kind)
+            .Where(r => query.Status is null || r.Status == query.Status)
+            .Where(r => string.IsNullOrEmpty(search)
+                || NorwegianCompare.IndexOf(r.Name, search, CompareOptions.IgnoreCase) >= 0
+                || r.Orgnr.StartsWith(search.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal)
+                || (r.MunicipalityNumber?.StartsWith(search, StringComparison.Ordinal) ?? false))
+            .ToList();
     }
 }

@@ -57,6 +57,7 @@ public static class MembersApi
 
     public static IServiceCollection AddMembers(this IServiceCollection services) => services
         .AddScoped<PartnershipAccess>()
+        .AddSingleton<PartnershipDirectory>()
         .AddScoped<ListMembers.Handler>()
         .AddScoped<GetMember.Handler>()
         .AddScoped<MemberDocuments>()

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Partnerskap.Domain.Common;
 using Partnerskap.Domain.Members;
 using Partnerskap.Web.Data;
+using Partnerskap.Web.Features.Members;
 using Partnerskap.Web.Localization;
 
 namespace Partnerskap.Web.Features.Partnerships;
@@ -37,7 +38,7 @@ public sealed class OverviewModel(PartnershipAccess access, AppDbContext db, Tim
         var today = PartnershipTime.Today(clock);
         // One read of the register; the counts and the population both come from it.
         var register = await db.Members.AsNoTracking()
-            .Include(m => m.MunicipalityNumbers).Include(m => m.Notices).AsSplitQuery()
+            .WithStatus()
             .Where(m => m.PartnershipId == Partnership.Id && m.JoinedOn <= today)
             .ToListAsync(ct);
         var current = register.Where(m => m.StatusOn(today) is MembershipStatus.Member or MembershipStatus.NoticeGiven).ToList();

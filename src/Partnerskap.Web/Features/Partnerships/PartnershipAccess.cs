@@ -16,7 +16,7 @@ namespace Partnerskap.Web.Features.Partnerships;
 /// <item>A member contact sees only the partnerships its organisation (orgnr) is a member of.</item>
 /// </list>
 /// </summary>
-public sealed class PartnershipAccess(AppDbContext db)
+public sealed class PartnershipAccess(AppDbContext db, PartnershipDirectory directory)
 {
     public enum Outcome
     {
@@ -27,7 +27,7 @@ public sealed class PartnershipAccess(AppDbContext db)
 
     public async Task<(Outcome Outcome, Partnership? Partnership)> ReadAsync(string slug, ClaimsPrincipal user, CancellationToken ct)
     {
-        var partnership = await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, ct);
+        var partnership = (await directory.AllAsync(db, ct)).FirstOrDefault(p => p.Slug == slug); // cached for a few seconds
         if (partnership is null)
         {
             return (Outcome.NotFound, null);
@@ -60,7 +60,7 @@ public sealed class PartnershipAccess(AppDbContext db)
     /// <summary>The partnerships this user may see, ordered by name. <paramref name="user"/> null = the public (all partnerships' public pages).</summary>
     public async Task<List<Partnership>> ListAsync(ClaimsPrincipal? user, CancellationToken ct)
     {
-        var all = await db.Partnerships.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+        var all = (await directory.AllAsync(db, ct)).ToList(); // the caller's own list of the shared, cached partnerships
         if (user is null)
         {
             return all;
@@ -98,8 +98,21 @@ public sealed class PartnershipAccess(AppDbContext db)
     private async Task<List<int>> AssignedAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        return userId is null
-            ? []
-            : await db.PartnershipAssignments.Where(a => a.UserId == userId).Select(a => a.PartnershipId).ToListAsync(ct);
+        if (userId is null)
+        {
+            return [];
+        }
+
+        // Read once per request (this class is scoped): a page may ask several times. Never cached across requests.
+        if (_assigned is { } known && known.UserId == userId)
+        {
+            return known.Ids;
+        }
+
+        var ids = await db.PartnershipAssignments.Where(a => a.UserId == userId).Select(a => a.PartnershipId).ToListAsync(ct);
+        _assigned = (userId, ids);
+        return ids;
     }
+
+    private (string UserId, List<int> Ids)? _assigned;
 }
