@@ -38,10 +38,12 @@ public sealed record VoteView(
 
 /// <summary>
 /// The voting engine for both meeting kinds: votes draft → open → closed, ballots with receipts, tallies.
-/// <para>Integrity: a ballot, its share of the running tally and its audit entry are written in one transaction and
-/// committed before the receipt is returned. The unique index (VoteId, VoterKey) lets exactly one of several concurrent
-/// ballots for the same voter win; the others get 409. Closing freezes the tally rows (waiting for ballots that hold
-/// them), so a ballot either counts in the frozen result or is refused: counts at close equal receipts.</para>
+/// <para>Integrity: a ballot, its count and its audit entry are written in one transaction and committed before the
+/// receipt is returned (<see cref="BallotWriter"/> commits concurrent ballots together). The unique index (VoteId,
+/// VoterKey) lets exactly one of several concurrent ballots for the same voter win; the others get 409. A named vote
+/// is counted from its ballot rows (summed for the live results, frozen into the tally rows at close); a secret vote's
+/// choices go only into the tally rows. Closing freezes the tally rows, waiting for the ballots that hold a lock on
+/// them, so a ballot either counts in the frozen result or is refused: counts at close equal receipts.</para>
 /// <para>Secrecy: in a secret vote the ballot row (and so its audit entry and the API) records who voted and the
 /// receipt, never the choice; the choice only increments the anonymous tally row, which is not audited. While a
 /// secret vote is open the API shows how many have voted, not the per-option counts (a single new ballot would
@@ -181,6 +183,16 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
 
                 // Freezing waits for ballots holding a tally row; later ballots find it frozen and are refused.
                 await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"VoteTallies\" SET \"Frozen\" = {true} WHERE \"VoteId\" = {voteId}", ct);
+                if (!vote.Secret)
+                {
+                    // ORG-1: an open (named) vote is counted from its ballot rows, now that no ballot can join: the
+                    // result frozen into the tally rows is exactly the ballots with receipts. (A new statement, so it
+                    // sees every ballot committed while the freeze waited.)
+                    await db.Database.ExecuteSqlInterpolatedAsync(
+                        $"UPDATE \"VoteTallies\" SET \"Ballots\" = (SELECT COUNT(*) FROM \"Ballots\" WHERE \"Ballots\".\"VoteId\" = \"VoteTallies\".\"VoteId\" AND \"Ballots\".\"Choice\" = \"VoteTallies\".\"Option\"), \"Votes\" = (SELECT COALESCE(SUM(\"Weight\"), 0) FROM \"Ballots\" WHERE \"Ballots\".\"VoteId\" = \"VoteTallies\".\"VoteId\" AND \"Ballots\".\"Choice\" = \"VoteTallies\".\"Option\") WHERE \"VoteId\" = {voteId}",
+                        ct);
+                }
+
                 var tallies = await db.VoteTallies.AsNoTracking().Where(t => t.VoteId == voteId).ToListAsync(ct);
                 var result = Tally.Decide(vote.Options, tallies.ToDictionary(t => t.Option, t => t.Votes), tallies.Sum(t => t.Ballots), rules, vote.Eligible);
                 vote.Close(clock.GetUtcNow(), result);
@@ -249,11 +261,29 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
         : "Already voted: nothing was cast.");
 
     /// <summary>
-    /// ORG-1: adds ballots to the running tally inside the caller's transaction: tally rows in option order (a fixed
-    /// lock order), one update per option. A frozen (closed) tally refuses them.
+    /// ORG-1: counts ballots inside the caller's transaction, as its last statement before the commit.
+    /// <para>An open (named) vote keeps no running tally: its ballot rows (choice and weight) are the count, summed for
+    /// the live results and frozen into the tally rows at close. The ballot only takes a shared lock on the vote's
+    /// first tally row while it is not frozen: ballots do not wait for each other, and closing (which freezes the rows)
+    /// waits for them, so a ballot either commits before the close counts or is refused.</para>
+    /// <para>A secret vote stores no choice with the ballot, so its choices go into the anonymous tally rows: in option
+    /// order (a fixed lock order), one update per option. A frozen (closed) tally refuses them.</para>
     /// </summary>
     internal async Task AddToTallyAsync(Vote vote, IEnumerable<(string Choice, int Weight)> rows, CancellationToken ct)
     {
+        if (!vote.Secret)
+        {
+            var sql = db.Database.IsNpgsql()
+                ? (FormattableString)$"SELECT 1 AS \"Value\" FROM \"VoteTallies\" WHERE \"VoteId\" = {vote.Id} AND \"Frozen\" = {false} ORDER BY \"Position\" LIMIT 1 FOR SHARE"
+                : $"SELECT 1 AS \"Value\" FROM \"VoteTallies\" WHERE \"VoteId\" = {vote.Id} AND \"Frozen\" = {false} LIMIT 1"; // SQLite: the writer already holds the database
+            if ((await db.Database.SqlQuery<int>(sql).ToListAsync(ct)).Count == 0)
+            {
+                throw RuleViolation.Conflict("The vote is closed.");
+            }
+
+            return;
+        }
+
         foreach (var group in rows.GroupBy(r => r.Choice).OrderBy(g => vote.Options.IndexOf(g.Key)))
         {
             var count = group.Count();
@@ -266,6 +296,24 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
                 throw RuleViolation.Conflict("The vote is closed.");
             }
         }
+    }
+
+    /// <summary>The counts per option: summed from the ballot rows while a named vote is open, else the tally rows (secret, or frozen at close).</summary>
+    private async Task<List<VoteTally>> TalliesAsync(Vote vote, CancellationToken ct)
+    {
+        if (vote.Status == VoteStatus.Draft)
+        {
+            return [];
+        }
+
+        if (vote.Status == VoteStatus.Open && !vote.Secret)
+        {
+            var sums = await db.Ballots.AsNoTracking().Where(b => b.VoteId == vote.Id && b.Choice != null)
+                .GroupBy(b => b.Choice).Select(g => new { Option = g.Key!, Ballots = g.Count(), Votes = g.Sum(b => b.Weight) }).ToListAsync(ct);
+            return sums.Select(t => new VoteTally { VoteId = vote.Id, Option = t.Option, Ballots = t.Ballots, Votes = t.Votes }).ToList();
+        }
+
+        return await db.VoteTallies.AsNoTracking().Where(t => t.VoteId == vote.Id).ToListAsync(ct);
     }
 
     /// <summary>Whose ballot this is: the member this user represents (annual), or the user's own seat (board).</summary>
@@ -317,7 +365,7 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
     public async Task<VoteView> ViewAsync(Vote vote, Meeting meeting, CancellationToken ct)
     {
         var rules = await RulesAsync(meeting, ct);
-        var tallies = vote.Status == VoteStatus.Draft ? [] : await db.VoteTallies.AsNoTracking().Where(t => t.VoteId == vote.Id).ToListAsync(ct);
+        var tallies = await TalliesAsync(vote, ct);
         var eligible = vote.Status == VoteStatus.Draft ? (await VotersAsync(meeting, vote.CaseId, ct)).Eligible : vote.Eligible;
         var hide = vote.Secret && vote.Status != VoteStatus.Closed;
         var counts = hide ? new Dictionary<string, int>() : vote.Options.ToDictionary(o => o, o => tallies.FirstOrDefault(t => t.Option == o)?.Votes ?? 0);
