@@ -7,6 +7,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Partnerskap.Domain.Meetings;
 using Partnerskap.Domain.Members;
@@ -162,6 +163,8 @@ internal static class Voting
         Console.WriteLine($"integrity: receipts {receipts.Count}, stored {stored.Count}, cast at close {cast}, counted {counted}, lost {lost}, doubled {doubled}");
         Console.WriteLine($"live: {pushes} pushes to {Observers} observers; {observersAtFinal} observers saw the final count");
         Console.WriteLine($"audit: hash chains verified {(chainOk ? "ok" : "BROKEN")}, {verification.GetProperty("entries").GetInt64()} entries in {(verification.TryGetProperty("chains", out var chains) ? chains.GetInt32() : 1)} chain(s)");
+        var (batches, batched, writing) = app.Services.GetRequiredService<Partnerskap.Web.Features.Meetings.BallotWriter>().Statistics;
+        Console.WriteLine($"writer: {batched} ballots in {batches} transactions (mean {(batches == 0 ? 0 : (double)batched / batches):0.0} per commit), {writing.TotalSeconds:0.0} s writing ({writing.TotalSeconds / clock.Elapsed.TotalSeconds:P0} of the run)");
         Console.WriteLine($"baseline: durable single-row inserts at {Concurrency} concurrent = {baseline:0}/s; ratio ballots/baseline = {rate / baseline:0.00}");
         return lost == 0 && doubled == 0 && failures == 0 && cast == voters && counted == voters && chainOk ? 0 : 1;
     }

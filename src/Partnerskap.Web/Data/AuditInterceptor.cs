@@ -20,6 +20,16 @@ public sealed class AuditContext(IHttpContextAccessor http)
 
     public string CurrentActor =>
         Actor ?? http.HttpContext?.User.Identity?.Name ?? "system";
+
+    private Dictionary<object, string>? _actors;
+
+    /// <summary>
+    /// Records who changes <paramref name="entity"/> when one save carries several people's changes (the ballot writer
+    /// saves many voters' ballots in one transaction): its audit entry names <paramref name="actor"/>.
+    /// </summary>
+    public void ActorFor(object entity, string actor) => (_actors ??= new(ReferenceEqualityComparer.Instance))[entity] = actor;
+
+    internal string ActorOf(object entity, string fallback) => _actors is not null && _actors.TryGetValue(entity, out var actor) ? actor : fallback;
 }
 
 /// <summary>
@@ -287,7 +297,7 @@ public sealed class AuditInterceptor(AuditContext audit, TimeProvider clock) : S
             return pending.Select(p => new AuditEntry
             {
                 At = at,
-                Actor = actor,
+                Actor = audit.ActorOf(p.Entry.Entity, actor),
                 Action = p.Action,
                 Entity = p.Entry.Metadata.ClrType.Name,
                 EntityKey = p.Key(),

@@ -35,6 +35,7 @@ public static class MeetingsApi
     {
         services.AddScoped<Voting>().AddScoped<Credentials>().AddScoped<PaperBallots>();
         services.AddSingleton<LiveResults>().AddHostedService(sp => sp.GetRequiredService<LiveResults>());
+        services.AddSingleton<BallotWriter>().AddHostedService(sp => sp.GetRequiredService<BallotWriter>());
         return services; // SignalR itself (and its Redis scale-out) is registered once, in Infrastructure/Realtime.cs
     }
 
@@ -181,7 +182,7 @@ public static class MeetingsApi
     private static async Task<Created<ReceiptDto>> CastBallot(int id, BallotBody body, ClaimsPrincipal user, PartnershipAccess access, Voting voting,
         UserManager<AppUser> users, CancellationToken ct)
     {
-        var (vote, meeting) = await voting.LoadAsync(id, user, access, ct);
+        var (vote, meeting) = await voting.LoadForBallotAsync(id, user, access, ct);
         var userId = users.GetUserId(user) ?? throw RuleViolation.Forbidden("Log in to vote.");
         IReadOnlyList<BallotRequest> ballots = body.Ballots is { Count: > 0 } many ? many : [new BallotRequest(body.Orgnr, body.Choice)];
         var receipts = await voting.CastAsync(vote, meeting, userId, ballots, ct);

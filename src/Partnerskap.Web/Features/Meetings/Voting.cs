@@ -38,16 +38,18 @@ public sealed record VoteView(
 
 /// <summary>
 /// The voting engine for both meeting kinds: votes draft → open → closed, ballots with receipts, tallies.
-/// <para>Integrity: a ballot, its share of the running tally and its audit entry are written in one transaction and
-/// committed before the receipt is returned. The unique index (VoteId, VoterKey) lets exactly one of several concurrent
-/// ballots for the same voter win; the others get 409. Closing freezes the tally rows (waiting for ballots that hold
-/// them), so a ballot either counts in the frozen result or is refused: counts at close equal receipts.</para>
+/// <para>Integrity: a ballot, its count and its audit entry are written in one transaction and committed before the
+/// receipt is returned (<see cref="BallotWriter"/> commits concurrent ballots together). The unique index (VoteId,
+/// VoterKey) lets exactly one of several concurrent ballots for the same voter win; the others get 409. A named vote
+/// is counted from its ballot rows (summed for the live results, frozen into the tally rows at close); a secret vote's
+/// choices go only into the tally rows. Closing freezes the tally rows, waiting for the ballots that hold a lock on
+/// them, so a ballot either counts in the frozen result or is refused: counts at close equal receipts.</para>
 /// <para>Secrecy: in a secret vote the ballot row (and so its audit entry and the API) records who voted and the
 /// receipt, never the choice; the choice only increments the anonymous tally row, which is not audited. While a
 /// secret vote is open the API shows how many have voted, not the per-option counts (a single new ballot would
 /// otherwise be traceable to the audit entry written at the same moment).</para>
 /// </summary>
-public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock, LiveResults live)
+public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock, LiveResults live, BallotWriter writer, AuditContext audit)
 {
     private const int MaxAttempts = 5;
 
@@ -79,6 +81,21 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
         var vote = await db.Votes.SingleOrDefaultAsync(v => v.Id == voteId, ct) ?? throw new KeyNotFoundException($"No vote {voteId}.");
         var meeting = await GovernanceApi.LoadMeetingAsync(vote.MeetingId, user, access, db, ct);
         return (vote, meeting);
+    }
+
+    /// <summary>
+    /// The ballot path's load: the vote and its meeting in one untracked query (a ballot changes neither), then the
+    /// same access check as <see cref="LoadAsync"/> (404/403).
+    /// </summary>
+    public async Task<(Vote Vote, Meeting Meeting)> LoadForBallotAsync(int voteId, ClaimsPrincipal user, PartnershipAccess access, CancellationToken ct)
+    {
+        var found = await (from v in db.Votes.AsNoTracking()
+                           join m in db.Meetings.AsNoTracking() on v.MeetingId equals m.Id
+                           where v.Id == voteId
+                           select new { Vote = v, Meeting = m }).SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"No vote {voteId}.");
+        return await access.CanReadAsync(found.Meeting.PartnershipId, user, ct)
+            ? (found.Vote, found.Meeting)
+            : throw RuleViolation.Forbidden("You do not have access to this meeting.");
     }
 
     public async Task<Vote> CreateAsync(Meeting meeting, string? question, IReadOnlyList<string>? options, int? caseId, bool secret, CancellationToken ct)
@@ -166,6 +183,16 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
 
                 // Freezing waits for ballots holding a tally row; later ballots find it frozen and are refused.
                 await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"VoteTallies\" SET \"Frozen\" = {true} WHERE \"VoteId\" = {voteId}", ct);
+                if (!vote.Secret)
+                {
+                    // ORG-1: an open (named) vote is counted from its ballot rows, now that no ballot can join: the
+                    // result frozen into the tally rows is exactly the ballots with receipts. (A new statement, so it
+                    // sees every ballot committed while the freeze waited.)
+                    await db.Database.ExecuteSqlInterpolatedAsync(
+                        $"UPDATE \"VoteTallies\" SET \"Ballots\" = (SELECT COUNT(*) FROM \"Ballots\" WHERE \"Ballots\".\"VoteId\" = \"VoteTallies\".\"VoteId\" AND \"Ballots\".\"Choice\" = \"VoteTallies\".\"Option\"), \"Votes\" = (SELECT COALESCE(SUM(\"Weight\"), 0) FROM \"Ballots\" WHERE \"Ballots\".\"VoteId\" = \"VoteTallies\".\"VoteId\" AND \"Ballots\".\"Choice\" = \"VoteTallies\".\"Option\") WHERE \"VoteId\" = {voteId}",
+                        ct);
+                }
+
                 var tallies = await db.VoteTallies.AsNoTracking().Where(t => t.VoteId == voteId).ToListAsync(ct);
                 var result = Tally.Decide(vote.Options, tallies.ToDictionary(t => t.Option, t => t.Votes), tallies.Sum(t => t.Ballots), rules, vote.Eligible);
                 vote.Close(clock.GetUtcNow(), result);
@@ -183,6 +210,8 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
     /// <summary>
     /// Casts the user's ballots in one transaction (a representative holding several members casts for each, and may
     /// split them). Every ballot is refused unless all are accepted. Returns the receipts once committed.
+    /// <para>The checks run here, in the request; the writing is done by <see cref="BallotWriter"/>, which commits
+    /// concurrent requests' ballots together (each request's ballots all or none) before any receipt is returned.</para>
     /// </summary>
     public async Task<IReadOnlyList<BallotReceipt>> CastAsync(Vote vote, Meeting meeting, string userId, IReadOnlyList<BallotRequest> ballots, CancellationToken ct)
     {
@@ -191,11 +220,17 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
             throw RuleViolation.Invalid("choice", "Choose an option.");
         }
 
-        var rows = new List<(string VoterKey, string? Orgnr, string Choice, int Weight)>();
+        var rows = new List<BallotRow>();
+        var voted = new List<string>();
         foreach (var b in ballots)
         {
             var choice = vote.AcceptChoice(b.Choice); // 409 unless open; 400 for an unknown option
-            rows.Add(await VoterAsync(vote, meeting, userId, b.Orgnr, ct) is var (key, orgnr, weight) ? (key, orgnr, choice, weight) : default);
+            var (key, orgnr, weight, hasVoted) = await VoterAsync(vote, meeting, userId, b.Orgnr, ct);
+            rows.Add(new BallotRow(key, orgnr, choice, weight));
+            if (hasVoted)
+            {
+                voted.Add(key);
+            }
         }
 
         if (rows.Select(r => r.VoterKey).Distinct().Count() != rows.Count)
@@ -203,56 +238,52 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
             throw RuleViolation.Conflict("One ballot per member: the same member appears twice.");
         }
 
-        for (var attempt = 1; ; attempt++)
+        // ORG-1: one ballot per member. Refused here when already stored; the unique index decides between concurrent ones.
+        if (voted.Count > 0)
+        {
+            throw AlreadyVoted(voted);
+        }
+
+        try
+        {
+            return await writer.WriteAsync(vote, userId, audit.CurrentActor, rows, ct);
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            try
-            {
-                var receipts = await WriteAsync(vote, meeting, userId, rows, ct);
-                live.Changed(vote.Id);
-                return receipts;
-            }
-            catch (DbUpdateException e) when (IsUniqueViolation(e))
-            {
-                var keys = rows.Select(r => r.VoterKey).ToList();
-                var voted = await db.Ballots.AsNoTracking().Where(x => x.VoteId == vote.Id && keys.Contains(x.VoterKey)).Select(x => x.VoterKey).ToListAsync(ct);
-                throw RuleViolation.Conflict(voted.Count > 0
-                    ? $"Already voted: {string.Join(", ", voted.Select(Describe))}. Each member has one ballot; nothing was cast."
-                    : "Already voted: nothing was cast.");
-            }
-            catch (Exception e) when (attempt < MaxAttempts && IsTransient(e))
-            {
-            }
+            var keys = rows.Select(r => r.VoterKey).ToList();
+            throw AlreadyVoted(await db.Ballots.AsNoTracking().Where(x => x.VoteId == vote.Id && keys.Contains(x.VoterKey)).Select(x => x.VoterKey).ToListAsync(ct));
         }
     }
 
-    private async Task<IReadOnlyList<BallotReceipt>> WriteAsync(Vote vote, Meeting meeting, string userId,
-        List<(string VoterKey, string? Orgnr, string Choice, int Weight)> rows, CancellationToken ct)
-    {
-        _ = meeting;
-        using var gate = await GateAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await AddToTallyAsync(vote, rows.Select(r => (r.Choice, r.Weight)), ct);
-        var now = clock.GetUtcNow();
-        var receipts = new List<BallotReceipt>();
-        foreach (var r in rows)
-        {
-            var receipt = NewReceipt();
-            db.Ballots.Add(new Ballot(vote.Id, r.VoterKey, r.Orgnr, userId, vote.Secret ? null : r.Choice, r.Weight, receipt, now));
-            receipts.Add(new BallotReceipt(r.Orgnr, receipt, now));
-        }
-
-        await db.SaveChangesAsync(ct); // ballots + audit entries
-        await tx.CommitAsync(ct);      // durable before the receipt is returned
-        return receipts;
-    }
+    private static RuleViolation AlreadyVoted(List<string> voted) => RuleViolation.Conflict(voted.Count > 0
+        ? $"Already voted: {string.Join(", ", voted.Select(Describe))}. Each member has one ballot; nothing was cast."
+        : "Already voted: nothing was cast.");
 
     /// <summary>
-    /// ORG-1: adds ballots to the running tally inside the caller's transaction: tally rows in option order (a fixed
-    /// lock order), one update per option. A frozen (closed) tally refuses them.
+    /// ORG-1: counts ballots inside the caller's transaction, as its last statement before the commit.
+    /// <para>An open (named) vote keeps no running tally: its ballot rows (choice and weight) are the count, summed for
+    /// the live results and frozen into the tally rows at close. The ballot only takes a shared lock on the vote's
+    /// first tally row while it is not frozen: ballots do not wait for each other, and closing (which freezes the rows)
+    /// waits for them, so a ballot either commits before the close counts or is refused.</para>
+    /// <para>A secret vote stores no choice with the ballot, so its choices go into the anonymous tally rows: in option
+    /// order (a fixed lock order), one update per option. A frozen (closed) tally refuses them.</para>
     /// </summary>
     internal async Task AddToTallyAsync(Vote vote, IEnumerable<(string Choice, int Weight)> rows, CancellationToken ct)
     {
+        if (!vote.Secret)
+        {
+            var sql = db.Database.IsNpgsql()
+                ? (FormattableString)$"SELECT 1 AS \"Value\" FROM \"VoteTallies\" WHERE \"VoteId\" = {vote.Id} AND \"Frozen\" = {false} ORDER BY \"Position\" LIMIT 1 FOR SHARE"
+                : $"SELECT 1 AS \"Value\" FROM \"VoteTallies\" WHERE \"VoteId\" = {vote.Id} AND \"Frozen\" = {false} LIMIT 1"; // SQLite: the writer already holds the database
+            if ((await db.Database.SqlQuery<int>(sql).ToListAsync(ct)).Count == 0)
+            {
+                throw RuleViolation.Conflict("The vote is closed.");
+            }
+
+            return;
+        }
+
         foreach (var group in rows.GroupBy(r => r.Choice).OrderBy(g => vote.Options.IndexOf(g.Key)))
         {
             var count = group.Count();
@@ -267,8 +298,26 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
         }
     }
 
+    /// <summary>The counts per option: summed from the ballot rows while a named vote is open, else the tally rows (secret, or frozen at close).</summary>
+    private async Task<List<VoteTally>> TalliesAsync(Vote vote, CancellationToken ct)
+    {
+        if (vote.Status == VoteStatus.Draft)
+        {
+            return [];
+        }
+
+        if (vote.Status == VoteStatus.Open && !vote.Secret)
+        {
+            var sums = await db.Ballots.AsNoTracking().Where(b => b.VoteId == vote.Id && b.Choice != null)
+                .GroupBy(b => b.Choice).Select(g => new { Option = g.Key!, Ballots = g.Count(), Votes = g.Sum(b => b.Weight) }).ToListAsync(ct);
+            return sums.Select(t => new VoteTally { VoteId = vote.Id, Option = t.Option, Ballots = t.Ballots, Votes = t.Votes }).ToList();
+        }
+
+        return await db.VoteTallies.AsNoTracking().Where(t => t.VoteId == vote.Id).ToListAsync(ct);
+    }
+
     /// <summary>Whose ballot this is: the member this user represents (annual), or the user's own seat (board).</summary>
-    private async Task<(string Key, string? Orgnr, int Weight)> VoterAsync(Vote vote, Meeting meeting, string userId, string? orgnr, CancellationToken ct)
+    private async Task<(string Key, string? Orgnr, int Weight, bool Voted)> VoterAsync(Vote vote, Meeting meeting, string userId, string? orgnr, CancellationToken ct)
     {
         if (meeting.Kind == MeetingKind.Board)
         {
@@ -278,7 +327,7 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
             }
 
             await seats.RequireVotingSeatAsync(meeting.PartnershipId, userId, meeting.Date, vote.CaseId, ct); // ORG-2, DIS-3
-            return ("user:" + userId, null, 1);
+            return ("user:" + userId, null, 1, false); // a second ballot is refused by the unique index
         }
 
         if (string.IsNullOrWhiteSpace(orgnr))
@@ -286,10 +335,18 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
             throw RuleViolation.Invalid("orgnr", "Say which member you cast this ballot for.");
         }
 
-        // One round trip on the ballot path: the credential, and whether the member has a paper ballot in this vote.
+        // One round trip on the ballot path: the credential, whether the member has a paper ballot in this vote, and
+        // whether it has voted already.
         var credential = await db.Credentials.AsNoTracking()
             .Where(c => c.MeetingId == meeting.Id && c.Orgnr == orgnr.Trim() && c.RevokedAt == null)
-            .Select(c => new { c.Orgnr, c.RepresentativeUserId, c.Weight, Paper = db.PaperBallots.Any(p => p.VoteId == vote.Id && p.Orgnr == c.Orgnr) })
+            .Select(c => new
+            {
+                c.Orgnr,
+                c.RepresentativeUserId,
+                c.Weight,
+                Paper = db.PaperBallots.Any(p => p.VoteId == vote.Id && p.Orgnr == c.Orgnr),
+                Voted = db.Ballots.Any(b => b.VoteId == vote.Id && b.VoterKey == c.Orgnr),
+            })
             .SingleOrDefaultAsync(ct);
         if (credential is null || credential.RepresentativeUserId != userId)
         {
@@ -302,13 +359,13 @@ public sealed class Voting(AppDbContext db, BoardSeats seats, TimeProvider clock
             throw RuleViolation.Conflict($"Already voted: {credential.Orgnr} has a paper ballot in this vote. Each member has one ballot; nothing was cast.", "ORG-1");
         }
 
-        return (credential.Orgnr, credential.Orgnr, credential.Weight);
+        return (credential.Orgnr, credential.Orgnr, credential.Weight, credential.Voted);
     }
 
     public async Task<VoteView> ViewAsync(Vote vote, Meeting meeting, CancellationToken ct)
     {
         var rules = await RulesAsync(meeting, ct);
-        var tallies = vote.Status == VoteStatus.Draft ? [] : await db.VoteTallies.AsNoTracking().Where(t => t.VoteId == vote.Id).ToListAsync(ct);
+        var tallies = await TalliesAsync(vote, ct);
         var eligible = vote.Status == VoteStatus.Draft ? (await VotersAsync(meeting, vote.CaseId, ct)).Eligible : vote.Eligible;
         var hide = vote.Secret && vote.Status != VoteStatus.Closed;
         var counts = hide ? new Dictionary<string, int>() : vote.Options.ToDictionary(o => o, o => tallies.FirstOrDefault(t => t.Option == o)?.Votes ?? 0);
