@@ -19,7 +19,9 @@ public static class PortfolioReportApi
 
     public static IServiceCollection AddPortfolioReport(this IServiceCollection services) => services
         .AddScoped<PortfolioReport>()
-        .AddScoped<ContributionInvoices.Handler>();
+        .AddScoped<ContributionInvoices.Handler>()
+        .AddScoped<GrantReminders>()
+        .AddHostedService<GrantReminderService>();
 
     public sealed record ProjectDto(int Id, string Name, string Phase, string Status, string OwnerOrgnr, decimal? ApprovedFinancing, decimal Spent, decimal? Forecast,
         bool OpenEscalation, string? ForecastWarning);

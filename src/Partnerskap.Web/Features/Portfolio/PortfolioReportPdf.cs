@@ -87,7 +87,7 @@ public static class PortfolioReportPdf
             Heading("Økonomi per prosjekt");
             MoneyChart();
             Table(
-                [("Prosjekt", 0.34, false), ("Fase", 0.12, false), ("Godkjent (kr)", 0.14, true), ("Forbrukt (kr)", 0.14, true), ("Prognose (kr)", 0.14, true), ("Varsel", 0.12, false)],
+                [("Prosjekt", 0.31, false), ("Fase", 0.12, false), ("Godkjent (kr)", 0.13, true), ("Forbrukt (kr)", 0.13, true), ("Prognose (kr)", 0.13, true), ("Varsel", 0.18, false)],
                 r.Projects.Select(p => new[] { p.Name, Phase(p.Phase), Kr(p.Approved), Kr(p.Spent), Kr(p.Forecast), Flag(p) }).ToList(),
                 ["Sum", "", Kr(r.Totals.Approved), Kr(r.Totals.Spent), Kr(r.Totals.Forecast), ""]);
 
@@ -100,7 +100,7 @@ public static class PortfolioReportPdf
             {
                 Table(
                     [("Prosjekt", 0.3, false), ("Meldt", 0.14, false), ("Årsak", 0.56, false)],
-                    r.Escalations.Select(e => new[] { e.ProjectName, FormatDate(DateOnly.FromDateTime(e.RaisedAt.UtcDateTime)), e.Reason }).ToList(), null, wrapLast: true);
+                    r.Escalations.Select(e => new[] { e.ProjectName, DateOnly.FromDateTime(e.RaisedAt.UtcDateTime).ToString("dd.MM.yyyy", Nb), e.Reason }).ToList(), null, wrapLast: true);
             }
 
             Heading("Gevinstrealisering (FIN-8)");
@@ -121,7 +121,7 @@ public static class PortfolioReportPdf
                 r.ByMember.Select(s => new[] { s.Name, s.Benefits.ToString(Nb), s.Reported.ToString(Nb), Percent(s.Achieved) }).ToList(), null);
             SubHeading("Mål og siste måling per gevinst");
             Table(
-                [("Prosjekt", 0.2, false), ("Medlem", 0.17, false), ("Indikator", 0.21, false), ("Utgangspunkt", 0.11, true), ("Mål", 0.1, true), ("Siste", 0.1, true), ("Oppnådd", 0.11, true)],
+                [("Prosjekt", 0.2, false), ("Medlem", 0.13, false), ("Indikator", 0.22, false), ("Utgangspunkt", 0.15, true), ("Mål", 0.09, true), ("Siste", 0.1, true), ("Oppnådd", 0.11, true)],
                 r.Benefits.Select(b => new[] { b.ProjectName, b.MemberName, b.Indicator + (b.Unit is null ? "" : $" ({b.Unit})"), Num(b.Baseline), Num(b.Target), Num(b.Latest), Percent(b.Achieved) }).ToList(), null);
             SubHeading($"Ikke rapportert for perioden (per {FormatDate(r.Period.End)})");
             if (r.NotReported.Count == 0)

@@ -2723,6 +2723,9 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                         .HasPrecision(16, 2)
                         .HasColumnType("numeric(16,2)");
 
+                    b.Property<DateOnly?>("ReminderSentFor")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("ReportingDeadline")
                         .HasColumnType("date");
 

@@ -2603,6 +2603,9 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                         .HasPrecision(16, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReminderSentFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ReportingDeadline")
                         .HasColumnType("TEXT");
 

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -24,6 +25,12 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                 name: "ProjectId",
                 table: "Invoices",
                 type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ReminderSentFor",
+                table: "Grants",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
@@ -92,6 +99,10 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "ProjectId",
                 table: "Invoices");
+
+            migrationBuilder.DropColumn(
+                name: "ReminderSentFor",
+                table: "Grants");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invoices_OneStandingFeeInvoice",

@@ -13,7 +13,7 @@ using Partnerskap.Web.Data;
 namespace Partnerskap.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261126030002_PortfolioReportAndContributions")]
+    [Migration("20261126034901_PortfolioReportAndContributions")]
     partial class PortfolioReportAndContributions
     {
         /// <inheritdoc />
@@ -2725,6 +2725,9 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                     b.Property<decimal?>("Received")
                         .HasPrecision(16, 2)
                         .HasColumnType("numeric(16,2)");
+
+                    b.Property<DateOnly?>("ReminderSentFor")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("ReportingDeadline")
                         .HasColumnType("date");

@@ -11,7 +11,7 @@ using Partnerskap.Web.Data;
 namespace Partnerskap.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126025944_PortfolioReportAndContributions")]
+    [Migration("20261126035138_PortfolioReportAndContributions")]
     partial class PortfolioReportAndContributions
     {
         /// <inheritdoc />
@@ -2604,6 +2604,9 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
 
                     b.Property<decimal?>("Received")
                         .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReminderSentFor")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ReportingDeadline")
