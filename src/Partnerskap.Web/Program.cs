@@ -63,6 +63,7 @@ builder.Services.AddRecords();
 builder.Services.AddCollaboration();
 builder.Services.AddNetworks();
 builder.Services.AddPortfolio(builder.Configuration);
+builder.Services.AddPortfolioReport();
 builder.Services.AddDocumentsMailAndLookups(builder.Configuration);
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
@@ -135,6 +136,7 @@ api.MapRecordsApi();
 api.MapCollaborationApi();
 api.MapNetworksApi();
 api.MapPortfolioApi();
+api.MapPortfolioReportApi();
 api.MapBackupsApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -101,7 +101,8 @@ public sealed class Invoice
     public Invoice(
         int partnershipId, InvoiceKind kind, int issueYear, int sequence, int feeYear, int memberId, string orgnr, string buyerName,
         string? buyerAddress, string buyerEndpoint, string? buyerReference, decimal amount, DateOnly issueDate, DateOnly dueDate,
-        InvoicingSettings seller, string description, IReadOnlyList<string> sheet, int? feeModelId, string? indexEstimate, int? creditsInvoiceId = null)
+        InvoicingSettings seller, string description, IReadOnlyList<string> sheet, int? feeModelId, string? indexEstimate, int? creditsInvoiceId = null,
+        int? projectId = null, int? financingPlanId = null)
         : this()
     {
         if (amount < 0)
@@ -133,6 +134,8 @@ public sealed class Invoice
         FeeModelId = feeModelId;
         IndexEstimate = indexEstimate;
         CreditsInvoiceId = creditsInvoiceId;
+        ProjectId = projectId;
+        FinancingPlanId = financingPlanId;
         Status = InvoiceStatus.Issued;
     }
 
@@ -202,6 +205,15 @@ public sealed class Invoice
     public int? CreditsInvoiceId { get; private set; }
 
     public string? CreditReason { get; private set; }
+
+    /// <summary>FIN-7: a member-contribution invoice names the project it pays towards (null for a fee invoice).</summary>
+    public int? ProjectId { get; private set; }
+
+    /// <summary>FIN-7: and the approved financing-plan version whose cost-sharing key gave the amount (null for a fee invoice).</summary>
+    public int? FinancingPlanId { get; private set; }
+
+    /// <summary>A fee invoice (FIN-1/FIN-2) rather than a member contribution to a project (FIN-7).</summary>
+    public bool IsFee => FinancingPlanId is null;
 
     public static string FormatNumber(int year, int sequence) => $"{year}-{sequence:D5}";
 

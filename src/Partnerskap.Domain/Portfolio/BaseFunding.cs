@@ -201,6 +201,13 @@ public sealed class Grant
 
     public DateOnly? ReportingDeadline { get; private set; }
 
+    /// <summary>FIN-4: the reporting deadline the office was last reminded of (a reminder goes once per deadline).</summary>
+    public DateOnly? ReminderSentFor { get; private set; }
+
+    /// <summary>FIN-4: whether a reminder is due on <paramref name="today"/>: the deadline is within <paramref name="days"/> days and not yet reminded of.</summary>
+    public bool ReminderDue(DateOnly today, int days) =>
+        days > 0 && ReportingDeadline is { } d && d >= today && d.DayNumber - today.DayNumber <= days && ReminderSentFor != d;
+
     public GrantStatus Status => Received is > 0 ? GrantStatus.Received : Granted switch { null => GrantStatus.Applied, 0m => GrantStatus.Rejected, _ => GrantStatus.Granted };
 
     /// <summary>FIN-4: the funder's answer. Policy: never more than applied for; 0 is a rejection.</summary>

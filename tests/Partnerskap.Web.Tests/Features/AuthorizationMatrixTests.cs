@@ -151,6 +151,10 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("POST", "/api/projects/{id:int}/financing-plans", Audience.Office, "/api/projects/999999/financing-plans"),
         // Board decisions: any logged-in user reaches the handler, which requires a voting board seat (ORG-2) → 403 with rule.
         ("POST", "/api/projects/{id:int}/financing-plans/{version:int}/approve", Audience.LoggedIn, "/api/projects/999999/financing-plans/1/approve"),
+        ("POST", "/api/projects/{id:int}/financing-plans/{version:int}/invoices", Audience.Office, "/api/projects/999999/financing-plans/1/invoices"),
+        ("GET", "/api/partnerships/{slug}/portfolio/report", Audience.LoggedIn, "/api/partnerships/digiviken/portfolio/report"),
+        ("GET", "/api/partnerships/{slug}/portfolio/report.pdf", Audience.LoggedIn, "/api/partnerships/digiviken/portfolio/report.pdf"),
+        ("GET", "/api/partnerships/{slug}/portfolio/report.xlsx", Audience.LoggedIn, "/api/partnerships/digiviken/portfolio/report.xlsx"),
         ("GET", "/api/projects/{id:int}/expenditures", Audience.LoggedIn, "/api/projects/999999/expenditures"),
         ("POST", "/api/projects/{id:int}/expenditures", Audience.Office, "/api/projects/999999/expenditures"),
         ("PUT", "/api/projects/{id:int}/forecast", Audience.Office, "/api/projects/999999/forecast"),
@@ -326,6 +330,7 @@ public class AuthorizationMatrixTests(SqliteHost host) : IClassFixture<SqliteHos
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/portfolio", Audience.LoggedIn, "/digiviken/portfolio"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/portfolio/new", Audience.Office, "/digiviken/portfolio/new"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/portfolio/funding", Audience.LoggedIn, "/digiviken/portfolio/funding"),
+        ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/portfolio/report", Audience.LoggedIn, "/digiviken/portfolio/report"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/portfolio/ideas", Audience.LoggedIn, "/digiviken/portfolio/ideas"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/portfolio/{id:int}", Audience.LoggedIn, "/digiviken/portfolio/999999"),
         ("PAGE", "{slug:regex(^[a-z0-9][a-z0-9-]*$)}/portfolio/{id:int}/benefits", Audience.LoggedIn, "/digiviken/portfolio/999999/benefits"),

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partnerskap.Domain.Fees;
 using Partnerskap.Domain.Members;
 using Partnerskap.Domain.Partnerships;
+using Partnerskap.Domain.Portfolio;
 
 namespace Partnerskap.Web.Data.Configurations;
 
@@ -61,7 +62,12 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.HasIndex(i => new { i.PartnershipId, i.IssueYear, i.Sequence }).IsUnique();
         // Idempotent fee runs: at most one standing fee invoice per member and fee year (a credited one may be reissued).
         b.HasIndex(i => new { i.PartnershipId, i.FeeYear, i.MemberId }, "IX_Invoices_OneStandingFeeInvoice")
-            .IsUnique().HasFilter("\"Kind\" = 'Invoice' AND \"Status\" <> 'Credited'");
+            .IsUnique().HasFilter("\"Kind\" = 'Invoice' AND \"Status\" <> 'Credited' AND \"FinancingPlanId\" IS NULL");
+        // FIN-7: idempotent contribution invoicing: at most one standing member-contribution invoice per member and plan version.
+        b.HasIndex(i => new { i.FinancingPlanId, i.MemberId }, "IX_Invoices_OneStandingContributionInvoice")
+            .IsUnique().HasFilter("\"Kind\" = 'Invoice' AND \"Status\" <> 'Credited' AND \"FinancingPlanId\" IS NOT NULL");
+        b.HasOne<Project>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<FinancingPlan>().WithMany().HasForeignKey(i => i.FinancingPlanId).OnDelete(DeleteBehavior.Restrict);
         b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(i => i.Number).HasMaxLength(20);

@@ -38,7 +38,7 @@ public sealed class InvoiceActions(AppDbContext db, TimeProvider clock, AuditCon
             partnershipId, InvoiceKind.CreditNote, today.Year, sequence, invoice.FeeYear, invoice.MemberId, invoice.Orgnr, invoice.BuyerName,
             invoice.BuyerAddress, invoice.BuyerEndpoint, invoice.BuyerReference, invoice.Amount, today, today, seller,
             $"Kreditering av {invoice.Description.ToLowerInvariant()} (faktura {invoice.Number})",
-            invoice.Sheet.Split('\n'), invoice.FeeModelId, invoice.IndexEstimate, invoice.Id);
+            invoice.Sheet.Split('\n'), invoice.FeeModelId, invoice.IndexEstimate, invoice.Id, invoice.ProjectId, invoice.FinancingPlanId);
         db.Invoices.Add(credit);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

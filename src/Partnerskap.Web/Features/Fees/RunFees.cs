@@ -62,7 +62,7 @@ public static class RunFees
             }
 
             var standing = await db.Invoices
-                .Where(i => i.PartnershipId == command.PartnershipId && i.FeeYear == command.Year && i.Kind == InvoiceKind.Invoice && i.Status != InvoiceStatus.Credited)
+                .Where(i => i.PartnershipId == command.PartnershipId && i.FeeYear == command.Year && i.FinancingPlanId == null && i.Kind == InvoiceKind.Invoice && i.Status != InvoiceStatus.Credited)
                 .ToListAsync(ct);
             var invoiced = standing.Select(i => i.MemberId).ToHashSet();
             var counter = await db.InvoiceCounters.SingleAsync(c => c.PartnershipId == command.PartnershipId && c.Year == today.Year, ct);
@@ -98,12 +98,12 @@ public static class RunFees
     }
 
     /// <summary>Creates the partnership's counter row for an issue year if it does not exist yet.</summary>
-    private static async Task EnsureCounterAsync(AppDbContext db, int partnershipId, int year, CancellationToken ct) =>
+    internal static async Task EnsureCounterAsync(AppDbContext db, int partnershipId, int year, CancellationToken ct) =>
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO \"InvoiceCounters\" (\"PartnershipId\", \"Year\", \"Next\") VALUES ({partnershipId}, {year}, 1) ON CONFLICT DO NOTHING", ct);
 
     /// <summary>Locks the counter row for the rest of the transaction (a row lock on PostgreSQL, the write lock on SQLite).</summary>
-    private static async Task LockCounterAsync(AppDbContext db, int partnershipId, int year, CancellationToken ct) =>
+    internal static async Task LockCounterAsync(AppDbContext db, int partnershipId, int year, CancellationToken ct) =>
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE \"InvoiceCounters\" SET \"Next\" = \"Next\" WHERE \"PartnershipId\" = {partnershipId} AND \"Year\" = {year}", ct);
 

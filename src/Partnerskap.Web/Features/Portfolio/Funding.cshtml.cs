@@ -11,7 +11,7 @@ namespace Partnerskap.Web.Features.Portfolio;
 
 /// <summary>FIN-5 base budget (grunnfinansiering) for a year with FIN-4 grants: does the base funding cover the two positions? The office adds lines and grants.</summary>
 [Authorize(Policy = Policies.LoggedIn)]
-public sealed class FundingModel(PartnershipAccess access, Funding.Handler funding, TimeProvider clock, Texts t) : PartnershipPage(access)
+public sealed class FundingModel(PartnershipAccess access, Funding.Handler funding, ContributionInvoices.Handler contributions, TimeProvider clock, Texts t) : PartnershipPage(access)
 {
     public int Year { get; private set; }
 
@@ -20,6 +20,9 @@ public sealed class FundingModel(PartnershipAccess access, Funding.Handler fundi
     public List<Grant> Grants { get; private set; } = [];
 
     public bool IsOffice => User.IsOffice();
+
+    /// <summary>FIN-7: approved plans with member contributions and how many participants are invoiced.</summary>
+    public List<ContributionInvoices.PlanRow> Contributions { get; private set; } = [];
 
     public string? Posted { get; private set; }
 
@@ -65,6 +68,28 @@ public sealed class FundingModel(PartnershipAccess access, Funding.Handler fundi
             return t["Tilskuddet er oppdatert."];
         }, ct);
 
+    /// <summary>FIN-7: the office issues the member-contribution invoices of one approved plan version ("Fakturer medlemsbidrag").</summary>
+    public Task<IActionResult> OnPostContributionsAsync(string slug, int? year, int projectId, int version, CancellationToken ct) =>
+        ActAsync(slug, year, "contributions", async () =>
+        {
+            if (!Contributions.Any(c => c.ProjectId == projectId && c.Version == version))
+            {
+                throw RuleViolation.Invalid("contributions", t["Velg en godkjent finansieringsplan med medlemsbidrag."], "FIN-7");
+            }
+
+            try
+            {
+                var result = await contributions.IssueAsync(new ContributionInvoices.Command(projectId, version), ct);
+                return result.Created == 0
+                    ? t["Alle deltakerne er allerede fakturert for denne versjonen. Ingen nye fakturaer."]
+                    : t.F("{0} fakturaer for medlemsbidrag er utstedt.", result.Created);
+            }
+            catch (RuleViolation v)
+            {
+                throw new RuleViolation(v.Kind, v.Message, v.Rule, "contributions");
+            }
+        }, ct);
+
     public string? Error(string form, string field) => Posted == form ? FormErrors.For(ModelState, field) : null;
 
     public string Kind(BudgetLineKind k) => PortfolioText.BudgetKind(t, k);
@@ -106,6 +131,7 @@ public sealed class FundingModel(PartnershipAccess access, Funding.Handler fundi
         Year = year is >= 2000 and <= 2100 ? year.Value : PartnershipTime.Today(clock).Year;
         Budget = await funding.BaseBudgetAsync(Partnership.Id, Year, ct);
         Grants = await funding.GrantsAsync(Partnership.Id, ct);
+        Contributions = await contributions.PlansAsync(Partnership.Id, ct);
         ViewData["Title"] = t.F("Grunnfinansiering og tilskudd {0}", Year);
         return null;
     }

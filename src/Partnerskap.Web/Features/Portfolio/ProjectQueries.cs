@@ -130,6 +130,19 @@ public sealed class ProjectQueries(AppDbContext db, IOptions<PortfolioOptions> o
     public Task<List<Expenditure>> ExpendituresAsync(int projectId, CancellationToken ct) =>
         db.Expenditures.AsNoTracking().Where(e => e.ProjectId == projectId).OrderByDescending(e => e.Date).ThenByDescending(e => e.Id).ToListAsync(ct);
 
+    /// <summary>The partnership's open FIN-9 escalations, oldest first (the board's portfolio report).</summary>
+    public async Task<List<Escalation>> OpenEscalationsAsync(int partnershipId, CancellationToken ct) =>
+        (await db.Escalations.AsNoTracking()
+            .Where(e => e.Status == EscalationStatus.Open && db.Projects.Any(p => p.Id == e.ProjectId && p.PartnershipId == partnershipId))
+            .ToListAsync(ct))
+        .OrderBy(e => e.RaisedAt).ToList();
+
+    /// <summary>FIN-8: every benefit of the partnership's projects with its measurements (the board's portfolio report).</summary>
+    public Task<List<Domain.Benefits.Benefit>> PartnershipBenefitsAsync(int partnershipId, CancellationToken ct) =>
+        db.Benefits.AsNoTracking().Include(b => b.Measurements)
+            .Where(b => db.Projects.Any(p => p.Id == b.ProjectId && p.PartnershipId == partnershipId))
+            .OrderBy(b => b.ProjectId).ThenBy(b => b.Orgnr).ToListAsync(ct);
+
     public Task<List<Domain.Benefits.Benefit>> BenefitsAsync(int projectId, CancellationToken ct) =>
         db.Benefits.AsNoTracking().Include(b => b.Measurements).Where(b => b.ProjectId == projectId).OrderBy(b => b.Orgnr).ToListAsync(ct);
 }

@@ -1465,6 +1465,9 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                     b.Property<int>("FeeYear")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("FinancingPlanId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("IndexEstimate")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -1501,6 +1504,9 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProjectId")
                         .HasColumnType("integer");
 
                     b.Property<string>("SellerAddress")
@@ -1542,15 +1548,21 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
 
                     b.HasIndex("MemberId");
 
+                    b.HasIndex("ProjectId");
+
                     b.HasIndex("PartnershipId", "Number")
                         .IsUnique();
 
                     b.HasIndex("PartnershipId", "IssueYear", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "FinancingPlanId", "MemberId" }, "IX_Invoices_OneStandingContributionInvoice")
+                        .IsUnique()
+                        .HasFilter("\"Kind\" = 'Invoice' AND \"Status\" <> 'Credited' AND \"FinancingPlanId\" IS NOT NULL");
+
                     b.HasIndex(new[] { "PartnershipId", "FeeYear", "MemberId" }, "IX_Invoices_OneStandingFeeInvoice")
                         .IsUnique()
-                        .HasFilter("\"Kind\" = 'Invoice' AND \"Status\" <> 'Credited'");
+                        .HasFilter("\"Kind\" = 'Invoice' AND \"Status\" <> 'Credited' AND \"FinancingPlanId\" IS NULL");
 
                     b.ToTable("Invoices");
                 });
@@ -2710,6 +2722,9 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                     b.Property<decimal?>("Received")
                         .HasPrecision(16, 2)
                         .HasColumnType("numeric(16,2)");
+
+                    b.Property<DateOnly?>("ReminderSentFor")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("ReportingDeadline")
                         .HasColumnType("date");
@@ -4199,6 +4214,11 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                         .HasForeignKey("FeeModelId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Partnerskap.Domain.Portfolio.FinancingPlan", null)
+                        .WithMany()
+                        .HasForeignKey("FinancingPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Partnerskap.Domain.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
@@ -4210,6 +4230,11 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Partnerskap.Domain.Portfolio.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Partnerskap.Domain.Fees.InvoicingSettings", b =>

@@ -1391,6 +1391,9 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                     b.Property<int>("FeeYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FinancingPlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IndexEstimate")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -1427,6 +1430,9 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProjectId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SellerAddress")
@@ -1468,15 +1474,21 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MemberId");
 
+                    b.HasIndex("ProjectId");
+
                     b.HasIndex("PartnershipId", "Number")
                         .IsUnique();
 
                     b.HasIndex("PartnershipId", "IssueYear", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "FinancingPlanId", "MemberId" }, "IX_Invoices_OneStandingContributionInvoice")
+                        .IsUnique()
+                        .HasFilter("\"Kind\" = 'Invoice' AND \"Status\" <> 'Credited' AND \"FinancingPlanId\" IS NOT NULL");
+
                     b.HasIndex(new[] { "PartnershipId", "FeeYear", "MemberId" }, "IX_Invoices_OneStandingFeeInvoice")
                         .IsUnique()
-                        .HasFilter("\"Kind\" = 'Invoice' AND \"Status\" <> 'Credited'");
+                        .HasFilter("\"Kind\" = 'Invoice' AND \"Status\" <> 'Credited' AND \"FinancingPlanId\" IS NULL");
 
                     b.ToTable("Invoices");
                 });
@@ -2589,6 +2601,9 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
 
                     b.Property<decimal?>("Received")
                         .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReminderSentFor")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ReportingDeadline")
@@ -4045,6 +4060,11 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                         .HasForeignKey("FeeModelId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Partnerskap.Domain.Portfolio.FinancingPlan", null)
+                        .WithMany()
+                        .HasForeignKey("FinancingPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Partnerskap.Domain.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
@@ -4056,6 +4076,11 @@ namespace Partnerskap.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Partnerskap.Domain.Portfolio.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Partnerskap.Domain.Fees.InvoicingSettings", b =>
