@@ -99,8 +99,11 @@ internal static class Voting
             observers.Add(connection);
         }
 
-        // The database's own rate: durable single-row inserts at the same concurrency, in the same run.
-        var baseline = await BaselineAsync(app, Math.Min(voters, 5000));
+        // The database's own rate: durable single-row inserts at the same concurrency, in the same run (the headline
+        // baseline: with group commit on PostgreSQL), and one at a time on one connection (the plain reading of "the
+        // database's single-row durable insert rate"; reported beside it, clearly labelled).
+        var baseline = await BaselineAsync(app, Math.Min(voters, 5000), Concurrency);
+        var serialBaseline = await BaselineAsync(app, Math.Min(voters, 2000), 1);
 
         // The voters.
         var latencies = new ConcurrentBag<double>();
@@ -166,6 +169,7 @@ internal static class Voting
         var (batches, batched, writing) = app.Services.GetRequiredService<Partnerskap.Web.Features.Meetings.BallotWriter>().Statistics;
         Console.WriteLine($"writer: {batched} ballots in {batches} transactions (mean {(batches == 0 ? 0 : (double)batched / batches):0.0} per commit), {writing.TotalSeconds:0.0} s writing ({writing.TotalSeconds / clock.Elapsed.TotalSeconds:P0} of the run)");
         Console.WriteLine($"baseline: durable single-row inserts at {Concurrency} concurrent = {baseline:0}/s; ratio ballots/baseline = {rate / baseline:0.00}");
+        Console.WriteLine($"baseline (serial): durable single-row inserts one at a time on one connection = {serialBaseline:0}/s; ratio ballots/serial = {rate / serialBaseline:0.00}");
         return lost == 0 && doubled == 0 && failures == 0 && cast == voters && counted == voters && chainOk ? 0 : 1;
     }
 
@@ -173,8 +177,8 @@ internal static class Voting
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 
-    /// <summary>Rows/s of one-row transactions into a plain table in the app's own database, at the voters' concurrency.</summary>
-    private static async Task<double> BaselineAsync(PartnerskapFactory app, int rows)
+    /// <summary>Rows/s of one-row transactions into a plain table in the app's own database, <paramref name="concurrency"/> at a time.</summary>
+    private static async Task<double> BaselineAsync(PartnerskapFactory app, int rows, int concurrency)
     {
         if (app.Database == TestDatabase.PostgreSql)
         {
@@ -185,7 +189,7 @@ internal static class Voting
             }
 
             var pg = Stopwatch.StartNew();
-            await Parallel.ForEachAsync(Enumerable.Range(0, rows), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) =>
+            await Parallel.ForEachAsync(Enumerable.Range(0, rows), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
             {
                 await using var cmd = source.CreateCommand("INSERT INTO bench_insert (voter, at) VALUES ($1, now())");
                 cmd.Parameters.AddWithValue(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -204,7 +208,7 @@ internal static class Voting
         }
 
         var sw = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, rows), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, rows), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
         {
             await using var connection = new SqliteConnection($"Data Source={path}");
             await connection.OpenAsync(ct);
