@@ -275,7 +275,7 @@ public static class InvoicePdf
             _y += 10;
 
             // Category O (EhfInvoice.VatCategory): say why there is no VAT, as the EHF does (BT-120).
-            foreach (var line in Wrap("Merverdiavgift beregnes ikke: kontingenten er utenfor merverdiavgiftsloven.", Width, _small))
+            foreach (var line in Wrap("Merverdiavgift beregnes ikke: beløpet er utenfor merverdiavgiftsloven.", Width, _small))
             {
                 DrawRight(line, _small, Muted, Right, _y);
                 _y += SmallLine;
