@@ -98,6 +98,20 @@ public sealed class Invoice
         Number = Orgnr = BuyerName = BuyerEndpoint = SellerOrgnr = SellerName = SellerAddress = BankAccount = Sheet = Description = "";
     }
 
+    /// <summary>
+    /// An invoice to a member, issued <paramref name="today"/>: buyer name, address, EHF endpoint and reference from the
+    /// member; due after the seller's payment terms. Used by the fee run and by member contributions (FIN-1, FIN-7).
+    /// </summary>
+    public static Invoice ToMember(int partnershipId, int sequence, int feeYear, Members.Member member, decimal amount, DateOnly today,
+        InvoicingSettings seller, string description, IReadOnlyList<string> sheet, int? feeModelId = null, string? indexEstimate = null,
+        int? projectId = null, int? financingPlanId = null)
+    {
+        var address = string.Join("\n", member.AddressLines());
+        return new Invoice(partnershipId, InvoiceKind.Invoice, today.Year, sequence, feeYear, member.Id, member.Orgnr, member.Name,
+            address.Length == 0 ? null : address, member.EhfEndpoint, member.InvoiceReference, amount, today,
+            today.AddDays(seller.PaymentTermsDays), seller, description, sheet, feeModelId, indexEstimate, null, projectId, financingPlanId);
+    }
+
     public Invoice(
         int partnershipId, InvoiceKind kind, int issueYear, int sequence, int feeYear, int memberId, string orgnr, string buyerName,
         string? buyerAddress, string buyerEndpoint, string? buyerReference, decimal amount, DateOnly issueDate, DateOnly dueDate,

@@ -79,6 +79,10 @@ public sealed class Member
     /// <summary>EHF/Peppol endpoint (scheme 0192, an orgnr): by default the member's own orgnr.</summary>
     public string EhfEndpoint { get; private set; } = "";
 
+    /// <summary>The postal address as lines (street; postcode and place), leaving out what is not given.</summary>
+    public IReadOnlyList<string> AddressLines() =>
+        new[] { Address, $"{PostalCode} {City}".Trim() }.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l!).ToList();
+
     /// <summary>The municipality numbers this member has had, each with its validity period (numbers change, MEM-1).</summary>
     public IReadOnlyList<MunicipalityNumberPeriod> MunicipalityNumbers => _municipalityNumbers;
 

@@ -77,13 +77,9 @@ public static class RunFees
                     continue;
                 }
 
-                var m = members[memberId];
-                var address = string.Join("\n", new[] { m.Address, $"{m.PostalCode} {m.City}".Trim() }.Where(s => !string.IsNullOrWhiteSpace(s)));
-                var invoice = new Invoice(
-                    command.PartnershipId, InvoiceKind.Invoice, today.Year, counter.Next, command.Year, memberId, m.Orgnr, m.Name,
-                    string.IsNullOrEmpty(address) ? null : address, m.EhfEndpoint, m.InvoiceReference, line.Amount, today,
-                    today.AddDays(seller.PaymentTermsDays), seller, $"Medlemskontingent {command.Year}",
-                    line.Sheet, calculation.Model.Id, calculation.Model.Schedules.Any(s => s.IndexFixedAmount) ? calculation.IndexEstimate : null);
+                var invoice = Invoice.ToMember(command.PartnershipId, counter.Next, command.Year, members[memberId], line.Amount, today, seller,
+                    $"Medlemskontingent {command.Year}", line.Sheet, calculation.Model.Id,
+                    calculation.Model.Schedules.Any(s => s.IndexFixedAmount) ? calculation.IndexEstimate : null);
                 counter.Next++;
                 db.Invoices.Add(invoice);
                 created.Add(invoice);

@@ -151,7 +151,7 @@ public static class RegisterResignation
             SenderName: $"{partnershipName} – programkontoret",
             SenderAddressLines: host is null ? [] : [$"Vertskap: {host}"],
             RecipientName: member.Name,
-            RecipientAddressLines: new[] { member.Address, $"{member.PostalCode} {member.City}".Trim() }.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l!).ToList(),
+            RecipientAddressLines: member.AddressLines(),
             Date: today,
             Reference: $"Oppsigelse {member.Orgnr}/{notice.ReceivedOn:yyyy}",
             Title: "Bekreftelse på mottatt oppsigelse",

@@ -86,14 +86,9 @@ public static class ContributionInvoices
                     continue;
                 }
 
-                var m = members[participant.MemberId];
-                var address = string.Join("\n", new[] { m.Address, $"{m.PostalCode} {m.City}".Trim() }.Where(s => !string.IsNullOrWhiteSpace(s)));
                 var sheet = share.Sheet.Append($"Finansieringsplan versjon {plan.Version} godkjent av programstyret ({plan.DecisionRef}, {plan.ApprovedOn:dd.MM.yyyy}).").ToList();
-                var invoice = new Invoice(
-                    partnershipId, InvoiceKind.Invoice, today.Year, counter.Next, today.Year, m.Id, m.Orgnr, m.Name,
-                    string.IsNullOrEmpty(address) ? null : address, m.EhfEndpoint, m.InvoiceReference, share.Amount, today,
-                    today.AddDays(seller.PaymentTermsDays), seller, $"Medlemsbidrag til {name}, finansieringsplan versjon {plan.Version}",
-                    sheet, null, null, null, project.Id, plan.Id);
+                var invoice = Invoice.ToMember(partnershipId, counter.Next, today.Year, members[participant.MemberId], share.Amount, today, seller,
+                    $"Medlemsbidrag til {name}, finansieringsplan versjon {plan.Version}", sheet, projectId: project.Id, financingPlanId: plan.Id);
                 counter.Next++;
                 db.Invoices.Add(invoice);
                 created.Add(invoice);
