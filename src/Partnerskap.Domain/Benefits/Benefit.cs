@@ -109,7 +109,13 @@ public sealed class Benefit
     public decimal? Latest => _measurements.MaxBy(m => m.Period)?.Value;
 
     /// <summary>Share of the way from baseline to target reached by the latest measurement (0–1+), or null.</summary>
-    public decimal? Achieved => Latest is { } v && Target != Baseline ? (v - Baseline) / (Target - Baseline) : null;
+    public decimal? Achieved => AchievedAt(Latest);
+
+    /// <summary>The latest measurement for a period ending on or before <paramref name="end"/> (where the member stood then), or null.</summary>
+    public BenefitMeasurement? LatestOn(DateOnly end) => _measurements.Where(m => m.Period <= end).MaxBy(m => m.Period);
+
+    /// <summary>Share of the way from baseline to target that <paramref name="value"/> reaches (0–1+), or null.</summary>
+    public decimal? AchievedAt(decimal? value) => value is { } v && Target != Baseline ? (v - Baseline) / (Target - Baseline) : null;
 
     public bool HasReportedFor(DateOnly period) => _measurements.Any(m => m.Period == period);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Partnerskap.Domain.Common;
 using Partnerskap.Domain.Fees;
 using Partnerskap.Domain.Statistics;
 using Partnerskap.Web.Data;
@@ -53,7 +54,7 @@ public static class CalculateFees
             var deflator = estimates.ToDictionary(d => d.Year, d => d.Percent);
 
             var inputs = liable
-                .OrderBy(m => m.Kind).ThenBy(m => m.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nb-NO"), true))
+                .OrderBy(m => m.Kind).ThenBy(m => m.Name, Bokmal.Order)
                 .Select(m => new FeeInput(m.Orgnr, m.Name, m.Kind, numbers[m.Orgnr],
                     numbers[m.Orgnr] is { } n && population.TryGetValue(n, out var p) ? p : null))
                 .ToList();

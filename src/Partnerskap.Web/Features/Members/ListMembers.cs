@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Partnerskap.Domain.Common;
 using Partnerskap.Domain.Members;
 using Partnerskap.Web.Data;
 
@@ -46,12 +47,10 @@ public static class ListMembers
                     m.ExitOn(asOf)))
                 // The county first, then municipalities in Norwegian alphabetical order (Æ, Ø, Å last).
                 .OrderBy(r => r.Kind)
-                .ThenBy(r => r.Name, NorwegianOrder)
+                .ThenBy(r => r.Name, Bokmal.Order)
                 .ToList();
         }
     }
-
-    private static readonly StringComparer NorwegianOrder = StringComparer.Create(CultureInfo.GetCultureInfo("nb-NO"), ignoreCase: true);
 
     private static readonly CompareInfo NorwegianCompare = CultureInfo.GetCultureInfo("nb-NO").CompareInfo;
 

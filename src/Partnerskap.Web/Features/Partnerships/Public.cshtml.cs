@@ -40,8 +40,6 @@ public sealed class PublicModel(PartnershipAccess access, AppDbContext db, TimeP
     /// <summary>How many of the newest decisions and results the page lists.</summary>
     public const int Newest = 50;
 
-    private static readonly StringComparer NorwegianOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nb-NO"), false);
-
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         if (await LoadAsync(slug, "public", publicPage: true, ct) is { } denied)
@@ -54,7 +52,7 @@ public sealed class PublicModel(PartnershipAccess access, AppDbContext db, TimeP
             .Where(m => m.PartnershipId == Partnership.Id && m.JoinedOn <= today).ToListAsync(ct);
         Members = register.Select(m => new Row(m.Name, m.Kind, m.JoinedOn, m.StatusOn(today), m.ExitOn(today)))
             .Where(r => r.Status is not null)
-            .OrderBy(r => r.Kind).ThenBy(r => r.Name, NorwegianOrder).ToList();
+            .OrderBy(r => r.Kind).ThenBy(r => r.Name, Bokmal.Order).ToList();
         JournalEntries = await db.JournalEntries.CountAsync(e => e.PartnershipId == Partnership.Id, ct);
 
         // ORG-1: decisions are public unless their case is restricted (a dispute, a screened matter).
@@ -75,7 +73,7 @@ public sealed class PublicModel(PartnershipAccess access, AppDbContext db, TimeP
             join m in db.Members.AsNoTracking() on p.OwnerMemberId equals m.Id
             where p.PartnershipId == Partnership.Id
             select new ProjectRow(p.Name, p.Kind, p.Phase, p.Status, m.Name)).ToListAsync(ct);
-        Projects = projects.OrderBy(p => p.Name, NorwegianOrder).ToList();
+        Projects = projects.OrderBy(p => p.Name, Bokmal.Order).ToList();
         return Page();
     }
 }

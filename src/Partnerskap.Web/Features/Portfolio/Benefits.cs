@@ -30,7 +30,7 @@ public static class Benefits
 
     /// <summary>FIN-8: per participating member, how many of its benefits have a measurement for <paramref name="period"/>.</summary>
     public static List<MemberStatus> ReportingStatus(IEnumerable<Domain.Portfolio.ProjectParticipant> participants, IReadOnlyList<Benefit> benefits, DateOnly period) =>
-        participants.OrderBy(p => p.Name, StringComparer.Create(new System.Globalization.CultureInfo("nb-NO"), false))
+        participants.OrderBy(p => p.Name, Bokmal.Order)
             .Select(p =>
             {
                 var mine = benefits.Where(b => b.Orgnr == p.Orgnr).ToList();

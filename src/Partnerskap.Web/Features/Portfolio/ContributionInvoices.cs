@@ -141,7 +141,7 @@ public static class ContributionInvoices
                 .Select(f => new PlanRow(f.ProjectId, projects[f.ProjectId].Name, f.Version, f.DecisionRef,
                     f.Sources.Where(s => s.Kind == FundingSourceKind.MemberContribution).Sum(s => s.Amount), projects[f.ProjectId].Count,
                     invoices.Count(i => i.FinancingPlanId == f.Id), invoices.Where(i => i.FinancingPlanId == f.Id).Sum(i => i.Amount)))
-                .OrderBy(r => r.ProjectName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nb-NO"), true))
+                .OrderBy(r => r.ProjectName, Bokmal.Order)
                 .ToList();
         }
     }

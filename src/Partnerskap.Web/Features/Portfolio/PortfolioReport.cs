@@ -89,20 +89,20 @@ public sealed class PortfolioReport(ProjectQueries queries, AppDbContext db, Tim
             .Select(b =>
             {
                 // FIN-8: the report shows where each member stood at the period's end, not later reports.
-                var latest = b.Measurements.Where(m => m.Period <= end).MaxBy(m => m.Period);
-                decimal? achieved = latest is not null && b.Target != b.Baseline ? decimal.Round((latest.Value - b.Baseline) / (b.Target - b.Baseline), 4) : null;
+                var latest = b.LatestOn(end);
+                var achieved = b.AchievedAt(latest?.Value) is { } share ? decimal.Round(share, 4) : (decimal?)null;
                 return new BenefitRow(b.ProjectId, names.GetValueOrDefault(b.ProjectId, ""), b.Orgnr, members.GetValueOrDefault(b.Orgnr, b.Orgnr), b.OwnerName,
                     b.Indicator, b.Unit, b.Baseline, b.Target, latest?.Value, latest?.Period, achieved, b.HasReportedFor(end));
             })
-            .OrderBy(r => r.ProjectName, StringComparer.Create(CultureInfo.GetCultureInfo("nb-NO"), true)).ThenBy(r => r.MemberName, StringComparer.Create(CultureInfo.GetCultureInfo("nb-NO"), true))
+            .OrderBy(r => r.ProjectName, Bokmal.Order).ThenBy(r => r.MemberName, Bokmal.Order)
             .ToList();
         var byProject = rows.GroupBy(r => r.ProjectId).Select(g => Summary(g.Key.ToString(CultureInfo.InvariantCulture), g.First().ProjectName, g.ToList())).ToList();
         var byMember = rows.GroupBy(r => r.Orgnr).Select(g => Summary(g.Key, g.First().MemberName, g.ToList()))
-            .OrderBy(s => s.Name, StringComparer.Create(CultureInfo.GetCultureInfo("nb-NO"), true)).ToList();
+            .OrderBy(s => s.Name, Bokmal.Order).ToList();
         // FIN-8: who has not reported for the period, per project (Benefit.NotReported is the rule's one definition).
         var notReported = benefits.GroupBy(b => b.ProjectId)
             .SelectMany(g => Benefit.NotReported(g, end).Select(orgnr => new NotReported(g.Key, names.GetValueOrDefault(g.Key, ""), orgnr, members.GetValueOrDefault(orgnr, orgnr))))
-            .OrderBy(n => n.ProjectName, StringComparer.Create(CultureInfo.GetCultureInfo("nb-NO"), true)).ThenBy(n => n.MemberName, StringComparer.Create(CultureInfo.GetCultureInfo("nb-NO"), true))
+            .OrderBy(n => n.ProjectName, Bokmal.Order).ThenBy(n => n.MemberName, Bokmal.Order)
             .ToList();
         var totals = new Totals(projects.Sum(p => p.Approved ?? 0), projects.Sum(p => p.Spent), projects.Sum(p => p.Forecast ?? 0));
         return new Report(name, period, PartnershipTime.Today(clock), projects, totals, escalations, rows, byProject, byMember, notReported);
