@@ -166,6 +166,40 @@ internal sealed class ChildProcess : IAsyncDisposable
         return (rss, hwm);
     }
 
+    /// <summary>One sample of /proc/&lt;pid&gt;/status: resident set (total, anonymous, file-backed) and threads.</summary>
+    public readonly record struct Status(long Rss, long RssAnon, long RssFile, int Threads)
+    {
+        public override string ToString() =>
+            $"RSS {Rss / 1024 / 1024} MB (anon {RssAnon / 1024 / 1024}, file {RssFile / 1024 / 1024}), {Threads} threads";
+    }
+
+    public Status ReadStatus()
+    {
+        long rss = 0, anon = 0, file = 0;
+        var threads = 0;
+        foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                rss = Kilobytes(line) * 1024;
+            }
+            else if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
+            {
+                anon = Kilobytes(line) * 1024;
+            }
+            else if (line.StartsWith("RssFile:", StringComparison.Ordinal))
+            {
+                file = Kilobytes(line) * 1024;
+            }
+            else if (line.StartsWith("Threads:", StringComparison.Ordinal))
+            {
+                threads = (int)Kilobytes(line);
+            }
+        }
+
+        return new Status(rss, anon, file, threads);
+    }
+
     /// <summary>User + system CPU time the process has used so far (/proc/&lt;pid&gt;/stat, clock ticks of 10 ms).</summary>
     public TimeSpan CpuTime()
     {
@@ -176,7 +210,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     }
 
     private static long Kilobytes(string line) =>
-        long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+        long.Parse(line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
 
     private static int FreePort()
     {

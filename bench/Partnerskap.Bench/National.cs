@@ -78,8 +78,7 @@ internal static class National
         var start = await app.WaitUntilReadyAsync("/health", TimeSpan.FromMinutes(3));
         await using var bare = ChildProcess.StartBare(Path.Combine(work, "bare.log"));
         await bare.WaitUntilReadyAsync("/", TimeSpan.FromMinutes(1));
-        var idle = app.Memory();
-        Console.WriteLine($"start on the national data (process start → first 200 on /health): {start.TotalSeconds:0.00} s; app pid {app.Pid}, RSS after start {idle.Rss / 1024 / 1024} MB; bare pid {bare.Pid}");
+        Console.WriteLine($"start on the national data (process start → first 200 on /health): {start.TotalSeconds:0.00} s; app pid {app.Pid}, after start {app.ReadStatus()}; bare pid {bare.Pid}");
 
         using var office = new HttpClient { BaseAddress = new Uri(app.Url), Timeout = TimeSpan.FromMinutes(5) };
         var token = await LoginAsync(office);
@@ -117,12 +116,14 @@ internal static class National
             baseline ??= rps;
             baselineCpu ??= cpuPerRequest;
             worst = Math.Min(worst, rps / baseline.Value);
-            Console.WriteLine($"{name,-38} {rps,8:0} req/s  p50 {p50,6:0.0} ms  p99 {p99,6:0.0} ms  errors {errors}  ratio {rps / baseline:0.000}  cpu {cpuPerRequest,6:0.00} ms/req (cpu ratio {baselineCpu / Math.Max(cpuPerRequest, 0.001):0.000})");
+            var phase = memory.EndPhase();
+            Console.WriteLine($"{name,-38} {rps,8:0} req/s  p50 {p50,6:0.0} ms  p99 {p99,6:0.0} ms  errors {errors}  ratio {rps / baseline:0.000}  cpu {cpuPerRequest,6:0.00} ms/req (cpu ratio {baselineCpu / Math.Max(cpuPerRequest, 0.001):0.000})  app peak {phase}");
         }
 
         memory.Dispose();
         var after = app.Memory();
         Console.WriteLine($"lowest ratio {worst:0.000} (goal ≥ 0.25)");
+        Console.WriteLine($"app process alone at its peak: {memory.Peak}");
         Console.WriteLine($"app process alone: peak RSS sampled under load {memory.PeakMb} MB; VmHWM (peak since start) {after.Hwm / 1024 / 1024} MB; RSS after load {after.Rss / 1024 / 1024} MB (goal < 300 MB)");
         Console.WriteLine($"logs and data: {work} (deleted at the end)");
         await app.DisposeAsync();
@@ -257,30 +258,66 @@ internal static class National
     }
 
     /// <summary>Samples the app process's resident set (VmRSS) every 100 ms and keeps the peak.</summary>
+    /// <summary>
+    /// Samples the app process's /proc status every 100 ms: the highest RSS overall and per phase, with its split into
+    /// anonymous memory (heaps, stacks) and file-backed pages (mapped assemblies, the SQLite file), and the thread count.
+    /// </summary>
     private sealed class PeakMemory : IDisposable
     {
         private readonly Timer _timer;
-        private long _peak;
+        private readonly Lock _lock = new();
+        private ChildProcess.Status _peak;
+        private ChildProcess.Status _phasePeak;
 
         public PeakMemory(ChildProcess process) => _timer = new Timer(_ =>
         {
-            long rss;
+            ChildProcess.Status status;
             try
             {
-                rss = process.Memory().Rss;
+                status = process.ReadStatus();
             }
             catch (IOException)
             {
                 return; // the process has ended
             }
 
-            long seen;
-            while ((seen = Interlocked.Read(ref _peak)) < rss && Interlocked.CompareExchange(ref _peak, rss, seen) != seen)
+            lock (_lock)
             {
+                if (status.Rss > _peak.Rss)
+                {
+                    _peak = status;
+                }
+
+                if (status.Rss > _phasePeak.Rss)
+                {
+                    _phasePeak = status;
+                }
             }
         }, null, 0, 100);
 
-        public long PeakMb => Interlocked.Read(ref _peak) / 1024 / 1024;
+        public ChildProcess.Status Peak
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _peak;
+                }
+            }
+        }
+
+        public long PeakMb => Peak.Rss / 1024 / 1024;
+
+        /// <summary>The peak since the last call, and starts a new phase.</summary>
+        public ChildProcess.Status EndPhase()
+        {
+            lock (_lock)
+            {
+                var phase = _phasePeak;
+                _phasePeak = default;
+                return phase;
+            }
+        }
 
         public void Dispose() => _timer.Dispose();
     }
