@@ -31,7 +31,7 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
     public const string OfficeEmail = "office@test.local";
     public const string Password = "Test-password-1!";
 
-    private readonly string? _postgresDatabase;
+    private string? _postgresDatabase;
     private readonly string? _postgresServer;
 
     /// <param name="database">The provider.</param>
@@ -49,7 +49,18 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
         }
     }
 
-    private readonly bool _ownsStorage;
+    private bool _ownsStorage;
+
+    /// <summary>
+    /// Start from a copy of the database that the first such host of this test process migrated and seeded (SQLite: the
+    /// data directory's files; PostgreSQL: <c>CREATE DATABASE … TEMPLATE</c>) instead of migrating and seeding again. The
+    /// copy is what a first start produces (same seed, same fake clock), so tests see no difference; a first start costs
+    /// ≈ 4 s of CPU, a copy a few milliseconds. The first-start path itself is tested by <c>StartupTests</c>, and runs
+    /// once per provider and process to make the template. On by default; a test of the first start turns it off.
+    /// </summary>
+    public bool FromTemplate { get; init; } = true;
+
+    private bool _templateApplied;
 
     public TestDatabase Database { get; }
 
@@ -75,6 +86,12 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (FromTemplate && _ownsStorage && !_templateApplied)
+        {
+            _templateApplied = true;
+            DatabaseTemplates.CopyInto(this);
+        }
+
         builder.UseEnvironment("Development");
         builder.UseSetting("Partnerskap:DataDirectory", DataDirectory);
         builder.UseSetting("Partnerskap:CreateDemoUsers", "false");
@@ -186,6 +203,10 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
             // A leftover temp folder is harmless.
         }
     }
+
+    /// <summary>Makes a fresh host migrate and seed into storage that is kept, for <see cref="DatabaseTemplates"/>.</summary>
+    internal static PartnerskapFactory ForTemplate(TestDatabase database, string dataDirectory, string? postgresDatabase) =>
+        new(database, dataDirectory) { FromTemplate = false, _ownsStorage = false, _postgresDatabase = postgresDatabase ?? (database == TestDatabase.PostgreSql ? "unused" : null) };
 
     private sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
 }

@@ -27,7 +27,7 @@ public class RedisHealthTests
     [Fact]
     public async Task Health_is_503_when_Redis_is_unreachable()
     {
-        await using var app = new PartnerskapFactory { Redis = "127.0.0.1:1,connectTimeout=500,abortConnect=false" };
+        await using var app = new PartnerskapFactory { Redis = "127.0.0.1:1,connectTimeout=500,syncTimeout=500,asyncTimeout=500,connectRetry=0,abortConnect=false" };
         var response = await app.CreateClient().GetAsync("/health", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }

@@ -11,7 +11,7 @@ public class StartupTests
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"partnerskap-startup-{Guid.NewGuid():N}");
         Assert.False(Directory.Exists(dataDirectory));
 
-        await using (var first = new PartnerskapFactory(TestDatabase.Sqlite, dataDirectory))
+        await using (var first = new PartnerskapFactory(TestDatabase.Sqlite, dataDirectory) { FromTemplate = false })
         {
             _ = first.Services;
             Assert.True(File.Exists(Path.Combine(dataDirectory, "partnerskap.db")));

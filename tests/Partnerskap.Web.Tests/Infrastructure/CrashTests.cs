@@ -7,11 +7,12 @@ namespace Partnerskap.Web.Tests.Infrastructure;
 
 /// <summary>
 /// kill -9 of the real app process in the middle of work, then a restart on the same data: nothing half-written,
-/// nothing lost, nothing doubled. Runs on SQLite and on PostgreSQL.
+/// nothing lost, nothing doubled. Runs on SQLite and on PostgreSQL, one class each, so that the two providers' runs
+/// (each starts and kills real app processes) overlap with the rest of the suite instead of queueing in one class.
 /// </summary>
-public class CrashTests
+public abstract class CrashTests(TestDatabase database)
 {
-    private static void RequireProvider(TestDatabase database)
+    private void RequireProvider()
     {
         if (database == TestDatabase.PostgreSql && PartnerskapFactory.PostgresServer is null)
         {
@@ -20,12 +21,10 @@ public class CrashTests
         }
     }
 
-    [Theory]
-    [InlineData(TestDatabase.Sqlite)]
-    [InlineData(TestDatabase.PostgreSql)]
-    public async Task FIN_1_fee_runs_killed_mid_way_leave_no_half_run_and_the_rerun_completes_them_gap_free(TestDatabase database)
+    [Fact]
+    public async Task FIN_1_fee_runs_killed_mid_way_leave_no_half_run_and_the_rerun_completes_them_gap_free()
     {
-        RequireProvider(database);
+        RequireProvider();
         int[] years = [2022, 2023, 2024, 2025];
         await using var app = new AppProcess(database);
         await app.StartAsync(TestContext.Current.CancellationToken);
@@ -77,12 +76,10 @@ public class CrashTests
         TestContext.Current.SendDiagnosticMessage($"{database}: {finishedBeforeKill} of {years.Length} runs finished before kill -9; {sequences.Count} invoices after the reruns.");
     }
 
-    [Theory]
-    [InlineData(TestDatabase.Sqlite)]
-    [InlineData(TestDatabase.PostgreSql)]
-    public async Task ORG_1_ballots_in_flight_during_kill_9_every_receipted_ballot_is_counted_and_none_twice(TestDatabase database)
+    [Fact]
+    public async Task ORG_1_ballots_in_flight_during_kill_9_every_receipted_ballot_is_counted_and_none_twice()
     {
-        RequireProvider(database);
+        RequireProvider();
         const int votes = 40; // 40 votes × 52 members = 2,080 ballots in flight
         await using var app = new AppProcess(database);
         await app.StartAsync(TestContext.Current.CancellationToken);
@@ -171,3 +168,7 @@ public class CrashTests
         Console.WriteLine($"{database}: {receipted.Count} of {ballots.Count} ballots had a receipt before kill -9; all counted once.");
     }
 }
+
+public sealed class CrashTestsOnSqlite() : CrashTests(TestDatabase.Sqlite);
+
+public sealed class CrashTestsOnPostgres() : CrashTests(TestDatabase.PostgreSql);

@@ -1,0 +1,158 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Partnerskap.Testing;
+
+/// <summary>
+/// One migrated and seeded database per provider and test process, copied into each host that asks for it
+/// (<see cref="PartnerskapFactory.FromTemplate"/>). Made on first use, removed when the process exits.
+/// </summary>
+internal static class DatabaseTemplates
+{
+    private const string DatabaseFile = "partnerskap.db";
+    private static readonly Lock Gate = new();
+    private static string? _sqliteDirectory;
+    private static (string Directory, string Database)? _postgres;
+
+    public static void CopyInto(PartnerskapFactory target)
+    {
+        if (target.Database == TestDatabase.Sqlite)
+        {
+            var template = SqliteTemplate();
+            if (File.Exists(Path.Combine(target.DataDirectory, DatabaseFile)))
+            {
+                return; // not a fresh data directory: leave it as it is
+            }
+
+            CopyDirectory(template, target.DataDirectory);
+        }
+        else
+        {
+            var (directory, database) = PostgresTemplate();
+            CopyDirectory(directory, target.DataDirectory); // stored documents (the seeded library templates)
+            CreateFromTemplate(database, target.PostgresConnectionString!);
+        }
+    }
+
+    private static string SqliteTemplate()
+    {
+        lock (Gate)
+        {
+            if (_sqliteDirectory is null)
+            {
+                var directory = Path.Combine(Path.GetTempPath(), $"partnerskap-template-{Environment.ProcessId}-{Guid.NewGuid():N}");
+                Seed(PartnerskapFactory.ForTemplate(TestDatabase.Sqlite, directory, postgresDatabase: null));
+                // Everything into the database file, so that copying the directory copies a complete database.
+                using (var connection = new SqliteConnection($"Data Source={Path.Combine(directory, DatabaseFile)};Pooling=False"))
+                {
+                    connection.Open();
+                    using var checkpoint = connection.CreateCommand();
+                    checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                    checkpoint.ExecuteNonQuery();
+                }
+
+                _sqliteDirectory = directory;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDeleteDirectory(directory);
+            }
+
+            return _sqliteDirectory;
+        }
+    }
+
+    private static (string Directory, string Database) PostgresTemplate()
+    {
+        lock (Gate)
+        {
+            if (_postgres is null)
+            {
+                var name = $"partnerskap_template_{Guid.NewGuid():N}";
+                var directory = Path.Combine(Path.GetTempPath(), $"partnerskap-template-{Environment.ProcessId}-{Guid.NewGuid():N}");
+                Seed(PartnerskapFactory.ForTemplate(TestDatabase.PostgreSql, directory, name));
+                NpgsqlConnection.ClearAllPools(); // CREATE DATABASE … TEMPLATE needs the template without sessions
+                _postgres = (directory, name);
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    TryDeleteDirectory(directory);
+                    try
+                    {
+                        Execute(PartnerskapFactory.PostgresServer!, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                    }
+                    catch (NpgsqlException)
+                    {
+                        // the throwaway cluster goes away with the run anyway
+                    }
+                };
+            }
+
+            return _postgres.Value;
+        }
+    }
+
+    private static void Seed(PartnerskapFactory factory)
+    {
+        using (factory)
+        {
+            _ = factory.Services; // first start: migrate and seed
+        }
+    }
+
+    private static void CreateFromTemplate(string template, string targetConnectionString)
+    {
+        var target = new NpgsqlConnectionStringBuilder(targetConnectionString).Database!;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Execute(PartnerskapFactory.PostgresServer!, $"CREATE DATABASE \"{target}\" TEMPLATE \"{template}\"");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                // "source database is being accessed by other users": another copy is being made right now
+                Thread.Sleep(100);
+            }
+        }
+    }
+
+    private static void Execute(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        if (!Directory.Exists(from))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.EndsWith("-shm", StringComparison.Ordinal) || relative.StartsWith("mail" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var destination = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+
+    private static void TryDeleteDirectory(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a leftover temp folder is harmless
+        }
+    }
+}
