@@ -26,7 +26,7 @@ public sealed class BrowserHost : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         // CI runs the browser suite beside the web suite on two cores: a page can take longer than Playwright's 5 s default.
-        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(20_000);
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(60_000);
         if (!File.Exists(ChromiumPath))
         {
             if (PartnerskapFactory.InCi)

@@ -37,9 +37,20 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
-    /// <summary>Starts the app (migrating and seeding on the first start) and waits until /health answers.</summary>
+    private bool _prepared;
+
+    /// <summary>
+    /// Starts the app and waits until /health answers. The first start begins from a copy of the test process's migrated
+    /// and seeded template database (as <see cref="PartnerskapFactory.FromTemplate"/>), so the app only checks it.
+    /// </summary>
     public async Task StartAsync(CancellationToken ct = default)
     {
+        if (!_prepared)
+        {
+            _prepared = true;
+            DatabaseTemplates.CopyInto(Database, DataDirectory, ConnectionString);
+        }
+
         var port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         var dll = WebDll();

@@ -14,23 +14,27 @@ internal static class DatabaseTemplates
     private static string? _sqliteDirectory;
     private static (string Directory, string Database)? _postgres;
 
-    public static void CopyInto(PartnerskapFactory target)
+    public static void CopyInto(PartnerskapFactory target) =>
+        CopyInto(target.Database, target.DataDirectory, target.PostgresConnectionString);
+
+    /// <summary>Fills a fresh data directory (and, on PostgreSQL, creates the database named in the connection string).</summary>
+    public static void CopyInto(TestDatabase database, string dataDirectory, string? postgresConnectionString)
     {
-        if (target.Database == TestDatabase.Sqlite)
+        if (database == TestDatabase.Sqlite)
         {
             var template = SqliteTemplate();
-            if (File.Exists(Path.Combine(target.DataDirectory, DatabaseFile)))
+            if (File.Exists(Path.Combine(dataDirectory, DatabaseFile)))
             {
                 return; // not a fresh data directory: leave it as it is
             }
 
-            CopyDirectory(template, target.DataDirectory);
+            CopyDirectory(template, dataDirectory);
         }
         else
         {
-            var (directory, database) = PostgresTemplate();
-            CopyDirectory(directory, target.DataDirectory); // stored documents (the seeded library templates)
-            CreateFromTemplate(database, target.PostgresConnectionString!);
+            var (directory, name) = PostgresTemplate();
+            CopyDirectory(directory, dataDirectory); // stored documents (the seeded library templates)
+            CreateFromTemplate(name, postgresConnectionString!);
         }
     }
 
