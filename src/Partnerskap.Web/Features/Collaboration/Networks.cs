@@ -62,7 +62,7 @@ public sealed class Networks(AppDbContext db, MemberDocuments documents, TimePro
     {
         var today = PartnershipTime.Today(clock);
         var list = await db.Networks.AsNoTracking().Include(n => n.Participants).Include(n => n.Activities).AsSplitQuery()
-            .Where(n => n.PartnershipId == partnershipId).OrderBy(n => n.Name).ToListAsync(ct);
+            .Where(n => n.PartnershipId == partnershipId).OrderByBokmal(n => n.Name).ToListAsync(ct);
         return list.Select(n => new Summary(n.Id, n.Name, KindName(n.Kind), n.Purpose, n.StartedOn, n.ClosedOn,
             n.Participants.Count(p => p.IsActiveOn(today)), Network.ParticipationByMember(n.Participants, today).Count, n.Activities.Count)).ToList();
     }
