@@ -177,6 +177,10 @@ public class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>
 /// <summary>SQLite, the embedded default. Migrations in Data/Migrations/Sqlite.</summary>
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
 {
+    /// <summary>Every SQLite connection gets the bokmål collation when it opens (see <see cref="BokmalCollation"/>).</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(BokmalCollation.SqliteInterceptor);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no offset-aware timestamp type and cannot order or compare DateTimeOffset stored as text;
@@ -196,5 +200,8 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
     {
         base.OnModelCreating(builder);
         builder.HasSequence<long>(AuditSequence);
+
+        // Bokmål order for names sorted in SQL (BokmalCollation.OrderByBokmal): an ICU collation, whatever the cluster's default.
+        builder.HasCollation(Partnerskap.Domain.Common.Bokmal.Collation, locale: "nb-NO", provider: "icu", deterministic: true);
     }
 }

@@ -15,7 +15,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Partnerships = await db.Partnerships.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+        Partnerships = await db.Partnerships.AsNoTracking().OrderByBokmal(p => p.Name).ToListAsync(ct);
         return Partnerships.Count == 1 ? Redirect($"/{Partnerships[0].Slug}") : Page();
     }
 }

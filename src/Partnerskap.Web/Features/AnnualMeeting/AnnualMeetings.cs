@@ -159,7 +159,7 @@ public sealed class AnnualMeetings(AppDbContext db, IMailer mailer, TimeProvider
         var recipients = new List<string>();
         var without = new List<string>();
         var count = 0;
-        foreach (var member in members.Where(m => m.HasRightsOn(meeting.Date)).OrderBy(m => m.Name))
+        foreach (var member in members.Where(m => m.HasRightsOn(meeting.Date)).OrderBy(m => m.Name, Bokmal.Order))
         {
             if (onlyWithoutCredential && credentialed.Contains(member.Orgnr))
             {

@@ -138,7 +138,7 @@ public static class BoardApi
                           join u in db.Users on i.UserId equals u.Id
                           where i.PartnershipId == partnership.Id
                           select new { i, u.Email, u.Name }).ToListAsync(ct);
-        return TypedResults.Ok(rows.OrderBy(r => r.Name).Select(r => ToDto(r.i, r.Email, r.Name)).ToList());
+        return TypedResults.Ok(rows.OrderBy(r => r.Name, Bokmal.Order).Select(r => ToDto(r.i, r.Email, r.Name)).ToList());
     }
 
     private static async Task<Created<InterestDto>> AddInterest(string slug, InterestBody body, ClaimsPrincipal user, PartnershipAccess access,

@@ -98,12 +98,12 @@ public sealed class IndexModel(PartnershipAccess access, AppDbContext db, BoardW
                            where s.PartnershipId == Partnership.Id
                            select new { s, u.Name, u.Email }).ToListAsync(ct);
         Seats = seats.Select(x => new SeatRow(x.s.Id, x.Name, x.Email ?? "", x.s.Role, x.s.From, x.s.To, x.s.OrganisationOrgnr, x.s.IsHeldOn(Today)))
-            .OrderByDescending(x => x.Current).ThenBy(x => x.Role).ThenBy(x => x.Name).ToList();
+            .OrderByDescending(x => x.Current).ThenBy(x => x.Role).ThenBy(x => x.Name, Bokmal.Order).ToList();
         var interests = await (from i in db.DeclaredInterests.AsNoTracking()
                                join u in db.Users on i.UserId equals u.Id
                                where i.PartnershipId == Partnership.Id
                                select new { i, u.Name }).ToListAsync(ct);
-        Interests = interests.Select(x => new InterestRow(x.Name, x.i.Organisation, x.i.Orgnr, x.i.Role, x.i.From, x.i.To)).OrderBy(x => x.Name).ToList();
+        Interests = interests.Select(x => new InterestRow(x.Name, x.i.Organisation, x.i.Orgnr, x.i.Role, x.i.From, x.i.To)).OrderBy(x => x.Name, Bokmal.Order).ToList();
         Meetings = (await db.Meetings.AsNoTracking().Where(m => m.PartnershipId == Partnership.Id && m.Kind == MeetingKind.Board).ToListAsync(ct))
             .OrderByDescending(m => m.StartsAt).ToList();
         return Page();

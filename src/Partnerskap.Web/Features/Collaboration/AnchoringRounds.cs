@@ -31,7 +31,7 @@ public sealed class AnchoringRounds(AppDbContext db, Records.Records records, IM
     {
         var today = PartnershipTime.Today(clock);
         var members = await db.Members.AsNoTracking().WithRecord().Where(m => m.PartnershipId == partnershipId).ToListAsync(ct);
-        var current = members.Where(m => m.StatusOn(today) is MembershipStatus.Member or MembershipStatus.NoticeGiven).OrderBy(m => m.Name).ToList();
+        var current = members.Where(m => m.StatusOn(today) is MembershipStatus.Member or MembershipStatus.NoticeGiven).OrderBy(m => m.Name, Bokmal.Order).ToList();
         var recipients = current.ToDictionary(m => m.Id, m => Recipients(m, today));
         var round = new AnchoringRound(partnershipId, title ?? "", matter ?? "", today, deadline ?? today.AddDays(30),
             current.Select(m => (m.Id, string.Join(", ", recipients[m.Id].Select(r => r.Email)))));
@@ -98,7 +98,7 @@ public sealed class AnchoringRounds(AppDbContext db, Records.Records records, IM
         var lines = r.Lines.Where(l => all || members[l.MemberId].Orgnr == user.Orgnr())
             .Select(l => new LineDto(members[l.MemberId].Orgnr, members[l.MemberId].Name,
                 all ? l.MailedTo.Split(", ", StringSplitOptions.RemoveEmptyEntries) : [], l.Answer, l.AnsweredOn, l.RemindedOn, l.Reminders))
-            .OrderBy(l => l.MemberName).ToList();
+            .OrderBy(l => l.MemberName, Bokmal.Order).ToList();
         return new Dto(r.Id, r.Title, r.Matter, r.StartedOn, r.Deadline, lines, lines.Where(l => l.AnsweredOn is null).Select(l => l.MemberName).ToList());
     }
 

@@ -107,11 +107,11 @@ public sealed class Consultations(AppDbContext db, Records.Records records, Memb
         var byId = members.ToDictionary(m => m.Id);
         var all = user.IsOffice() || user.IsInRole(Roles.Board);
         var inputs = c.Inputs.Where(i => all || byId[i.MemberId].Orgnr == user.Orgnr())
-            .Select(i => new InputDto(byId[i.MemberId].Orgnr, byId[i.MemberId].Name, i.Text, i.GivenAt)).OrderBy(i => i.MemberName).ToList();
+            .Select(i => new InputDto(byId[i.MemberId].Orgnr, byId[i.MemberId].Name, i.Text, i.GivenAt)).OrderBy(i => i.MemberName, Bokmal.Order).ToList();
         var given = c.Inputs.Select(i => i.MemberId).ToHashSet();
         var missing = all
             ? members.Where(m => m.StatusOn(today) is Domain.Members.MembershipStatus.Member or Domain.Members.MembershipStatus.NoticeGiven && !given.Contains(m.Id))
-                .Select(m => m.Name).Order().ToList()
+                .Select(m => m.Name).Order(Bokmal.Order).ToList()
             : [];
         var showDraft = all || c.Status == ConsultationStatus.Sent;
         return new Dto(c.Id, c.Title, c.Issuer, c.Deadline, c.Status.ToString().ToLowerInvariant(), showDraft ? c.Draft : null, c.ApprovalDecisionRef,

@@ -92,7 +92,7 @@ public sealed class DetailsModel(PartnershipAccess access, AppDbContext db, Cons
             members = members.Where(m => m.Orgnr == own);
         }
 
-        InputFor = (await members.OrderBy(m => m.Name).Select(m => new { m.Orgnr, m.Name }).ToListAsync(ct)).Select(m => (m.Orgnr, m.Name)).ToList();
+        InputFor = (await members.OrderByBokmal(m => m.Name).Select(m => new { m.Orgnr, m.Name }).ToListAsync(ct)).Select(m => (m.Orgnr, m.Name)).ToList();
         return null;
     }
 }

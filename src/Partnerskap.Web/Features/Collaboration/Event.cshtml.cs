@@ -94,7 +94,7 @@ public sealed class EventModel(PartnershipAccess access, AppDbContext db, Events
         }
 
         RegisterFor = User.IsOffice() || User.IsInRole(Roles.MemberContact)
-            ? (await members.OrderBy(m => m.Name).Select(m => new { m.Orgnr, m.Name }).ToListAsync(ct)).Select(m => (m.Orgnr, m.Name)).ToList()
+            ? (await members.OrderByBokmal(m => m.Name).Select(m => new { m.Orgnr, m.Name }).ToListAsync(ct)).Select(m => (m.Orgnr, m.Name)).ToList()
             : [];
         return null;
     }

@@ -173,7 +173,7 @@ public sealed class Events(AppDbContext db, AuditContext audit, TimeProvider clo
         var perMember = EventPlaces.PerMember(inYear.SelectMany(e => e.Registrations));
         var networks = await db.Networks.AsNoTracking().Include(n => n.Participants).Where(n => n.PartnershipId == partnershipId).ToListAsync(ct);
         var inNetworks = Network.ParticipationByMember(networks.SelectMany(n => n.Participants), today);
-        var members = await db.Members.AsNoTracking().Where(m => m.PartnershipId == partnershipId).OrderBy(m => m.Name).Select(m => new { m.Id, m.Orgnr, m.Name }).ToListAsync(ct);
+        var members = await db.Members.AsNoTracking().Where(m => m.PartnershipId == partnershipId).OrderByBokmal(m => m.Name).Select(m => new { m.Id, m.Orgnr, m.Name }).ToListAsync(ct);
         return members
             .Select(m => new CompetenceLine(m.Orgnr, m.Name, perMember.GetValueOrDefault(m.Id).Registered, perMember.GetValueOrDefault(m.Id).Attended, inNetworks.GetValueOrDefault(m.Id)))
             .Where(l => l.Registered > 0 || l.InNetworks > 0)

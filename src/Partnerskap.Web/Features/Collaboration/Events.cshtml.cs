@@ -84,7 +84,7 @@ public sealed class EventsModel(PartnershipAccess access, AppDbContext db, Event
         List = await events.ListAsync(Partnership.Id, ct);
         var lines = await events.CompetenceAsync(Partnership.Id, Year, ct);
         Competence = IsOffice || User.IsInRole(Roles.Board) ? lines : lines.Where(l => l.Orgnr == User.Orgnr()).ToList();
-        NetworkChoices = (await db.Networks.AsNoTracking().Where(n => n.PartnershipId == Partnership.Id && n.ClosedOn == null).OrderBy(n => n.Name)
+        NetworkChoices = (await db.Networks.AsNoTracking().Where(n => n.PartnershipId == Partnership.Id && n.ClosedOn == null).OrderByBokmal(n => n.Name)
             .Select(n => new { n.Id, n.Name }).ToListAsync(ct)).Select(n => (n.Id, n.Name)).ToList();
         return null;
     }

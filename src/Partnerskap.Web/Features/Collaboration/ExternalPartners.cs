@@ -69,7 +69,7 @@ public sealed class ExternalPartners(AppDbContext db, TimeProvider clock)
 
     public async Task<List<Dto>> ListAsync(int partnershipId, bool office, CancellationToken ct)
     {
-        var list = await db.ExternalPartners.AsNoTracking().Include(x => x.Links).Where(x => x.PartnershipId == partnershipId).OrderBy(x => x.Name).ToListAsync(ct);
+        var list = await db.ExternalPartners.AsNoTracking().Include(x => x.Links).Where(x => x.PartnershipId == partnershipId).OrderByBokmal(x => x.Name).ToListAsync(ct);
         var projects = await db.Projects.AsNoTracking().Where(x => x.PartnershipId == partnershipId).Select(x => new { x.Id, x.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         var networks = await db.Networks.AsNoTracking().Where(x => x.PartnershipId == partnershipId).Select(x => new { x.Id, x.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         return list.Select(x => new Dto(x.Id, x.Name, KindName(x.Kind), x.Orgnr, x.ContactName, office ? x.ContactEmail : null,

@@ -116,10 +116,10 @@ public sealed class NetworkModel(PartnershipAccess access, AppDbContext db, Netw
 
         Events = (await db.Events.AsNoTracking().Where(e => e.NetworkId == id).Select(e => new { e.Id, e.Title, e.StartsAt }).ToListAsync(ct))
             .OrderBy(e => e.StartsAt).Select(e => (e.Id, e.Title, e.StartsAt)).ToList();
-        AddFor = (await members.OrderBy(m => m.Name).Select(m => new { m.Orgnr, m.Name }).ToListAsync(ct)).Select(m => (m.Orgnr, m.Name)).ToList();
+        AddFor = (await members.OrderByBokmal(m => m.Name).Select(m => new { m.Orgnr, m.Name }).ToListAsync(ct)).Select(m => (m.Orgnr, m.Name)).ToList();
         if (IsOffice)
         {
-            Partners = (await db.ExternalPartners.AsNoTracking().Where(x => x.PartnershipId == Partnership.Id).OrderBy(x => x.Name)
+            Partners = (await db.ExternalPartners.AsNoTracking().Where(x => x.PartnershipId == Partnership.Id).OrderByBokmal(x => x.Name)
                 .Select(x => new { x.Id, x.Name }).ToListAsync(ct)).Select(x => (x.Id, x.Name)).ToList();
         }
     }

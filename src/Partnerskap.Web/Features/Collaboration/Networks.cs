@@ -62,7 +62,7 @@ public sealed class Networks(AppDbContext db, MemberDocuments documents, TimePro
     {
         var today = PartnershipTime.Today(clock);
         var list = await db.Networks.AsNoTracking().Include(n => n.Participants).Include(n => n.Activities).AsSplitQuery()
-            .Where(n => n.PartnershipId == partnershipId).OrderBy(n => n.Name).ToListAsync(ct);
+            .Where(n => n.PartnershipId == partnershipId).OrderByBokmal(n => n.Name).ToListAsync(ct);
         return list.Select(n => new Summary(n.Id, n.Name, KindName(n.Kind), n.Purpose, n.StartedOn, n.ClosedOn,
             n.Participants.Count(p => p.IsActiveOn(today)), Network.ParticipationByMember(n.Participants, today).Count, n.Activities.Count)).ToList();
     }
@@ -169,7 +169,7 @@ public sealed class Networks(AppDbContext db, MemberDocuments documents, TimePro
         var documentIds = n.Activities.Where(a => a.DocumentId is not null).Select(a => a.DocumentId!.Value).ToList();
         var documentNames = await db.Documents.AsNoTracking().Where(d => documentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.FileName, ct);
         var participants = n.Participants
-            .OrderBy(p => p.LeftOn is not null).ThenBy(p => p.Name)
+            .OrderBy(p => p.LeftOn is not null).ThenBy(p => p.Name, Bokmal.Order)
             .Select(p =>
             {
                 var orgnr = p.MemberId is { } m ? members[m].Orgnr : null;
@@ -181,7 +181,7 @@ public sealed class Networks(AppDbContext db, MemberDocuments documents, TimePro
             .Select(a => new ActivityDto(a.Id, a.Title, a.Kind.ToString().ToLowerInvariant(), a.On, a.Notes, a.DocumentId,
                 a.DocumentId is { } d ? documentNames.GetValueOrDefault(d) : null)).ToList();
         var perMember = Network.ParticipationByMember(n.Participants, today) // MEM-8: participation per member
-            .Select(kv => new MemberParticipation(members[kv.Key].Orgnr, members[kv.Key].Name, kv.Value)).OrderBy(x => x.Name).ToList();
+            .Select(kv => new MemberParticipation(members[kv.Key].Orgnr, members[kv.Key].Name, kv.Value)).OrderBy(x => x.Name, Bokmal.Order).ToList();
         return new Dto(n.Id, n.Name, KindName(n.Kind), n.Purpose, n.StartedOn, n.ClosedOn, participants, activities, perMember);
     }
 }

@@ -86,8 +86,8 @@ public sealed class PartnersModel(PartnershipAccess access, AppDbContext db, Ext
         List = await partners.ListAsync(Partnership.Id, IsOffice, ct);
         if (IsOffice)
         {
-            var projects = await db.Projects.AsNoTracking().Where(x => x.PartnershipId == Partnership.Id).OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct);
-            var networks = await db.Networks.AsNoTracking().Where(x => x.PartnershipId == Partnership.Id).OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct);
+            var projects = await db.Projects.AsNoTracking().Where(x => x.PartnershipId == Partnership.Id).OrderByBokmal(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct);
+            var networks = await db.Networks.AsNoTracking().Where(x => x.PartnershipId == Partnership.Id).OrderByBokmal(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct);
             Targets = [.. projects.Select(x => ($"project:{x.Id}", t.F("Prosjekt: {0}", x.Name))), .. networks.Select(x => ($"network:{x.Id}", t.F("Nettverk: {0}", x.Name)))];
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Partnerskap.Domain.Common;
 using Partnerskap.Domain.Meetings;
 using Partnerskap.Web.Data;
 using Partnerskap.Web.Features.Partnerships;
@@ -131,7 +132,7 @@ public sealed class ChairModel(PartnershipAccess access, AppDbContext db, Voting
         if (Meeting.Kind == MeetingKind.Annual)
         {
             Papers = await papers.ListAsync(Meeting, Vote.Id, ct);
-            Represented = (await credentials.ListAsync(Meeting, ct)).Where(c => c.Active).OrderBy(c => c.MemberName).ToList();
+            Represented = (await credentials.ListAsync(Meeting, ct)).Where(c => c.Active).OrderBy(c => c.MemberName, Bokmal.Order).ToList();
         }
 
         return null;

@@ -81,7 +81,7 @@ public sealed class Credentials(AppDbContext db, UserManager<AppUser> users, Tim
                           join m in db.Members.Where(m => m.PartnershipId == partnershipId) on c.Orgnr equals m.Orgnr
                           where c.MeetingId == meeting.Id
                           select new { c, u.Email, u.Name, MemberName = m.Name }).ToListAsync(ct);
-        return rows.OrderByDescending(r => r.c.RevokedAt == null).ThenBy(r => r.Name).ThenBy(r => r.c.ViaOrgnr != null).ThenBy(r => r.MemberName)
+        return rows.OrderByDescending(r => r.c.RevokedAt == null).ThenBy(r => r.Name, Bokmal.Order).ThenBy(r => r.c.ViaOrgnr != null).ThenBy(r => r.MemberName, Bokmal.Order)
             .Select(r => new CredentialDto(r.c.Id, r.c.Orgnr, r.MemberName, r.Email ?? "", r.Name, r.c.IsProxy ? "proxy" : "representative",
                 r.c.ViaOrgnr, r.c.ProxyDocumentId, r.c.Weight, r.c.Present, r.c.Active)).ToList();
     }

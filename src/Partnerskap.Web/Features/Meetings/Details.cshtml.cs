@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Partnerskap.Domain.Common;
 using Partnerskap.Domain.Meetings;
 using Partnerskap.Domain.Members;
 using Partnerskap.Web.Data;
@@ -216,7 +217,7 @@ public sealed class DetailsModel(PartnershipAccess access, AppDbContext db, Cred
         }
 
         var members = await db.Members.AsNoTracking().Include(m => m.Notices).Where(m => m.PartnershipId == Partnership.Id).ToListAsync(ct);
-        Eligible = members.Where(m => m.HasRightsOn(meeting.Date)).OrderBy(m => m.Name).ToList();
+        Eligible = members.Where(m => m.HasRightsOn(meeting.Date)).OrderBy(m => m.Name, Bokmal.Order).ToList();
         HeldByMe = (await MeetingPages.HeldAsync(db, meeting, users.GetUserId(User), ct)).Count;
         Agenda = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == id).OrderBy(a => a.Number).ToListAsync(ct);
         Proposals = await db.Proposals.AsNoTracking().Where(p => p.MeetingId == id).OrderBy(p => p.Id).ToListAsync(ct);

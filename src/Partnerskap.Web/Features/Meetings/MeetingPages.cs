@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Partnerskap.Domain.Common;
 using Partnerskap.Domain.Meetings;
 using Partnerskap.Web.Data;
 using Partnerskap.Web.Localization;
@@ -32,7 +33,7 @@ public static class MeetingPages
                           join m in db.Members.Where(m => m.PartnershipId == partnershipId) on c.Orgnr equals m.Orgnr
                           where c.MeetingId == meeting.Id && c.RepresentativeUserId == userId && c.RevokedAt == null
                           select new { c, m.Name }).ToListAsync(ct);
-        return rows.OrderBy(r => r.c.ViaOrgnr != null).ThenBy(r => r.Name).Select(r => (r.c, r.Name)).ToList();
+        return rows.OrderBy(r => r.c.ViaOrgnr != null).ThenBy(r => r.Name, Bokmal.Order).Select(r => (r.c, r.Name)).ToList();
     }
 
     public static string? UserId(UserManager<AppUser> users, System.Security.Claims.ClaimsPrincipal user) => users.GetUserId(user);

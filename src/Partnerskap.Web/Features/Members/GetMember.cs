@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Partnerskap.Domain.Common;
 using Partnerskap.Domain.Members;
 using Partnerskap.Web.Data;
 
@@ -65,7 +66,7 @@ public static class GetMember
                 .Select(p => new NumberPeriod(p.Number, p.ValidFrom, p.ValidTo))
                 .ToList();
 
-            var contacts = member.Contacts.OrderBy(c => c.Name)
+            var contacts = member.Contacts.OrderBy(c => c.Name, Bokmal.Order)
                 .Select(c => new Contact(c.Id, c.Name, query.ShowPersonalData ? c.Email : null, query.ShowPersonalData ? c.Phone : null, member.Roles
                     .Where(r => r.ContactId == c.Id)
                     .OrderBy(r => r.From)

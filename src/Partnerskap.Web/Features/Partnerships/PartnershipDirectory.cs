@@ -38,7 +38,7 @@ public sealed class PartnershipDirectory
         }
 
         var loadedAt = Stopwatch.GetTimestamp();
-        var all = await db.Partnerships.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+        var all = await db.Partnerships.AsNoTracking().OrderByBokmal(p => p.Name).ToListAsync(ct);
         Volatile.Write(ref _snapshot, new Snapshot(all, generation, loadedAt));
         return all;
     }

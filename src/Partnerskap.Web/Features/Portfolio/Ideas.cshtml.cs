@@ -106,7 +106,7 @@ public sealed class IdeasModel(PartnershipAccess access, Ideas.Handler ideas, Ap
         var all = await db.Members.AsNoTracking().Include(m => m.Notices).Where(m => m.PartnershipId == Partnership.Id).ToListAsync(ct);
         MemberNames = all.ToDictionary(m => m.Orgnr, m => m.Name);
         var today = PartnershipTime.Today(clock);
-        Members = all.Where(m => m.HasRightsOn(today)).OrderBy(m => m.Name).Select(m => new Option(m.Orgnr, m.Name)).ToList();
+        Members = all.Where(m => m.HasRightsOn(today)).OrderBy(m => m.Name, Bokmal.Order).Select(m => new Option(m.Orgnr, m.Name)).ToList();
         ViewData["Title"] = t["Idéer til fellesprosjekter"];
         return null;
     }

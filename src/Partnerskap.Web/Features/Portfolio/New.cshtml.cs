@@ -65,6 +65,6 @@ public sealed class NewModel(PartnershipAccess access, AppDbContext db, CreatePr
     {
         var today = PartnershipTime.Today(clock);
         var all = await db.Members.AsNoTracking().Include(m => m.Notices).Where(m => m.PartnershipId == Partnership.Id).ToListAsync(ct);
-        Members = all.Where(m => m.HasRightsOn(today)).OrderBy(m => m.Name).Select(m => new Option(m.Orgnr, m.Name)).ToList();
+        Members = all.Where(m => m.HasRightsOn(today)).OrderBy(m => m.Name, Bokmal.Order).Select(m => new Option(m.Orgnr, m.Name)).ToList();
     }
 }

@@ -244,7 +244,7 @@ public static class PortfolioApi
         p.Escalations.OrderBy(e => e.RaisedAt).Select(e => new EscalationDto(e.Id, e.RaisedAt, e.Reason, e.Status.ToApi(), e.Trigger.ToString().ToLowerInvariant(),
             e.Outcome?.ToApi(), e.DecisionRef, e.BoardCaseId)).ToList(),
         p.Kind.ToApi(), p.Phase.ToApi(), p.Status.ToApi(), p.OwnerOrgnr, p.ProjectManager,
-        p.Participants.OrderBy(x => x.Name).Select(x => new ParticipantDto(x.Orgnr, x.Name, x.From)).ToList(),
+        p.Participants.OrderBy(x => x.Name, Bokmal.Order).Select(x => new ParticipantDto(x.Orgnr, x.Name, x.From)).ToList(),
         p.ApprovedPlan?.Version, Warning(p.ForecastVerdictNow(earlyWarningPercent)));
 
     private static string? Warning(ForecastVerdict? v) => v switch

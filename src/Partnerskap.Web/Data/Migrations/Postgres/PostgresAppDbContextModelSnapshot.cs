@@ -18,6 +18,7 @@ namespace Partnerskap.Web.Data.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
+                .HasAnnotation("Npgsql:CollationDefinition:bokmal", "nb-NO,nb-NO,icu,True")
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
