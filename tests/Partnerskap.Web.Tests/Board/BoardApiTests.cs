@@ -344,6 +344,51 @@ public abstract class BoardApiTests(AppHost host)
     }
 
     [Fact]
+    public async Task DIS_3_minutes_withhold_a_restricted_case_decision_from_those_who_may_not_read_the_case()
+    {
+        var office = await App.LoginAsOfficeAsync();
+        var (_, asker) = await SeatAsync(office, Asker); // Asker is a party: recused
+        var (_, other) = await SeatAsync(office);
+        var meetingId = await MeetingAsync(office);
+        var caseId = await IdAsync(await NewCaseAsync(office, new { title = "Fortrolig lisenstvist", meetingId, partyOrgnrs = new[] { Asker }, restricted = true }));
+        const string text = "Styret gir Asker medhold i den fortrolige lisenstvisten.";
+        await App.WithDbAsync(async db =>
+        {
+            var partnershipId = db.Partnerships.Single(p => p.Slug == "digiviken").Id;
+            db.Decisions.Add(new Partnerskap.Domain.Decisions.Decision(partnershipId, Partnerskap.Domain.Decisions.DecisionBody.Board, 2026, 800 + (caseId % 100),
+                new DateOnly(2026, 12, 3), "Fortrolig lisenstvist", text, caseId, meetingId));
+            return await db.SaveChangesAsync();
+        });
+        var contactEmail = $"contact-{Guid.NewGuid():N}@test.local";
+        await App.CreateUserAsync(contactEmail, Roles.MemberContact, Baerum);
+        var contact = await App.LoginAsync(contactEmail);
+
+        var folder = Path.Combine(AppContext.BaseDirectory, "board-samples");
+        Directory.CreateDirectory(folder);
+        foreach (var (name, client, reads) in new[] { ("office", office, true), ("seat", other, true), ("recused", asker, false), ("contact", contact, false) })
+        {
+            var minutes = await client.GetJsonAsync($"/api/meetings/{meetingId}/minutes");
+            var line = minutes.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("id").GetInt32() == caseId);
+            Assert.Equal(reads ? text : "Unntatt offentlighet (begrenset sak).", line.GetProperty("decisionText").GetString());
+            Assert.Equal(!reads, line.GetProperty("decisionWithheld").GetBoolean());
+
+            var pdf = Path.Combine(folder, $"minutes-{name}-{App.Database}.pdf");
+            await File.WriteAllBytesAsync(pdf, await client.GetByteArrayAsync($"/api/meetings/{meetingId}/minutes.pdf"));
+            Assert.Equal(reads, PopplerTools.PdfToText(pdf).Contains("medhold", StringComparison.Ordinal));
+
+            var page = await client.GetAsync($"/digiviken/board/meetings/{meetingId}/minutes");
+            if (page.StatusCode == HttpStatusCode.OK)
+            {
+                Assert.Equal(reads, (await page.Content.ReadAsStringAsync()).Contains(text, StringComparison.Ordinal));
+            }
+            else
+            {
+                Assert.False(reads, $"{name}: {(int)page.StatusCode}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task DIS_3_meeting_book_leaves_out_restricted_papers_for_the_recused_reader()
     {
         var office = await App.LoginAsOfficeAsync();

@@ -300,14 +300,14 @@ public static class BoardApi
         CancellationToken ct)
     {
         var meeting = await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct);
-        return TypedResults.Ok(await papers.MinutesAsync(meeting, ct));
+        return TypedResults.Ok(await papers.MinutesForAsync(meeting, user, ct)); // DIS-3
     }
 
     private static async Task<FileContentHttpResult> MinutesPdf(int id, ClaimsPrincipal user, PartnershipAccess access, AppDbContext db, MeetingPapers papers,
         CancellationToken ct)
     {
         var meeting = await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct);
-        var minutes = await papers.MinutesAsync(meeting, ct);
+        var minutes = await papers.MinutesForAsync(meeting, user, ct); // DIS-3
         return TypedResults.File(MeetingPapers.MinutesPdf(minutes), "application/pdf", $"protokoll-{meeting.Date:yyyy-MM-dd}.pdf");
     }
 
@@ -323,7 +323,7 @@ public static class BoardApi
         CancellationToken ct)
     {
         var meeting = await GovernanceApi.LoadMeetingAsync(id, user, access, db, ct);
-        var minutes = await papers.MinutesAsync(meeting, ct);
+        var minutes = await papers.MinutesForAsync(meeting, user, ct);
         var book = await papers.BookAsync(meeting, minutes, user, ct); // DIS-3: restricted papers left out for the recused
         return TypedResults.File(MeetingPapers.BookPdf(minutes, book), "application/pdf", $"motebok-{meeting.Date:yyyy-MM-dd}.pdf");
     }

@@ -36,6 +36,6 @@ public abstract class MeetingPage(PartnershipAccess access, AppDbContext db, Mee
     protected async Task LoadMinutesAsync(CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        Minutes = await papers.MinutesAsync(Meeting, ct);
+        Minutes = await papers.MinutesForAsync(Meeting, User, ct); // DIS-3: restricted decisions as this reader may see them
     }
 }

@@ -25,7 +25,7 @@ public sealed class MeetingPapers(AppDbContext db, BoardSeats seats, BoardWork w
     public sealed record RecusalLine(int Id, string UserId, string Name, string Reason, string Kind);
 
     public sealed record CaseLine(int Id, string Number, string Title, string Kind, bool Restricted, string Status, IReadOnlyList<RecusalLine> Recusals,
-        string? DecisionNumber, string? DecisionText, string? VoteResult, int Eligible, int PresentEligible);
+        string? DecisionNumber, string? DecisionText, string? VoteResult, int Eligible, int PresentEligible, bool DecisionWithheld = false);
 
     public sealed record Minutes(Meeting Meeting, string PartnershipName, IReadOnlyList<Person> Attendance, IReadOnlyList<CaseLine> Cases,
         DateTimeOffset? NoticeSentAt, DateTimeOffset? ApprovedAt, string? Approval);
@@ -68,6 +68,24 @@ public sealed class MeetingPapers(AppDbContext db, BoardSeats seats, BoardWork w
         }).ToList();
         var partnership = await db.Partnerships.AsNoTracking().SingleAsync(p => p.Id == meeting.PartnershipId, ct);
         return new Minutes(meeting, partnership.Name, people, lines, record?.NoticeSentAt, record?.MinutesApprovedAt, record?.MinutesApproval);
+    }
+
+    /// <summary>
+    /// The minutes as <paramref name="user"/> may read them: the decision text of a restricted case is withheld from those
+    /// who may not read the case's papers (member contacts, recused or seatless board logins), as in the decision register
+    /// (DIS-3). The office and seat holders who are not recused read everything.
+    /// </summary>
+    public async Task<Minutes> MinutesForAsync(Meeting meeting, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var minutes = await MinutesAsync(meeting, ct);
+        var decided = minutes.Cases.Where(c => c.Restricted && c.DecisionText is not null).Select(c => c.Id).ToList();
+        var withheld = decided.Count == 0 ? [] : await work.WithheldDecisionCasesAsync(decided, user, ct); // DIS-3
+        return withheld.Count == 0
+            ? minutes
+            : minutes with
+            {
+                Cases = minutes.Cases.Select(c => withheld.Contains(c.Id) ? c with { DecisionText = GovernanceApi.WithheldText, DecisionWithheld = true } : c).ToList(),
+            };
     }
 
     /// <summary>The meeting book for this reader: restricted papers are left out where the reader is recused (DIS-3).</summary>
