@@ -30,7 +30,8 @@ internal sealed class ChildProcess : IAsyncDisposable
     public int Pid => _process.Id;
 
     /// <summary>Starts the built Partnerskap.Web (same configuration as this bench) on <paramref name="dataDirectory"/>, in Production.</summary>
-    public static ChildProcess StartApp(string repositoryRoot, string dataDirectory, string logFile)
+    /// <param name="postgres">An Npgsql connection string: run the app on PostgreSQL instead of SQLite.</param>
+    public static ChildProcess StartApp(string repositoryRoot, string dataDirectory, string logFile, string? postgres = null)
     {
         var configuration = typeof(ChildProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
         var output = Path.Combine(repositoryRoot, "src", "Partnerskap.Web", "bin", configuration, "net10.0");
@@ -54,7 +55,12 @@ internal sealed class ChildProcess : IAsyncDisposable
         start.ArgumentList.Add(url);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Partnerskap__DataDirectory"] = dataDirectory;
-        start.Environment["Partnerskap__Database__Provider"] = "Sqlite";
+        start.Environment["Partnerskap__Database__Provider"] = postgres is null ? "Sqlite" : "PostgreSql";
+        if (postgres is not null)
+        {
+            start.Environment["ConnectionStrings__PostgreSql"] = postgres;
+        }
+
         start.Environment["Partnerskap__CreateDemoUsers"] = "false";
         start.Environment["Partnerskap__Brreg__Mode"] = "Offline";
         start.Environment["Partnerskap__Ssb__Mode"] = "Offline";

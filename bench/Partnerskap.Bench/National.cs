@@ -30,8 +30,13 @@ internal static class National
     private const int FirstYear = 2016;
     private const int LastYear = 2025;
 
-    public static async Task<int> RunAsync(string repositoryRoot, int seconds)
+    public static async Task<int> RunAsync(string repositoryRoot, int seconds, bool postgres = false)
     {
+        if (postgres)
+        {
+            return await RunOnPostgresAsync(repositoryRoot, seconds);
+        }
+
         // 1. Generate the national data in-process (test host, fake clock at 2026-11-25), then copy the data directory.
         var work = Directory.CreateTempSubdirectory("partnerskap-bench-national-").FullName;
         var data = Path.Combine(work, "data");
@@ -73,8 +78,64 @@ internal static class National
             Console.WriteLine($"first start (empty data directory: migrate + seed, process start → first 200 on /health): {firstStart.TotalSeconds:0.00} s, RSS {fresh.Memory().Rss / 1024 / 1024} MB");
         }
 
+        await MeasureAsync(repositoryRoot, work, data, seconds, postgres: null);
+        TryDelete(work);
+        return 0;
+    }
+
+    /// <summary>
+    /// The same load on PostgreSQL (the server in PARTNERSKAP_TEST_POSTGRES): the national data is generated into a
+    /// database of its own through a test host, then the built app runs on that database in its own process. The
+    /// database is dropped at the end. No first-start figure here (the SQLite run has it).
+    /// </summary>
+    private static async Task<int> RunOnPostgresAsync(string repositoryRoot, int seconds)
+    {
+        if (PartnerskapFactory.PostgresServer is not { } server)
+        {
+            Console.Error.WriteLine($"load national postgres needs {PartnerskapFactory.PostgresVariable} (bash .ci/pg-up.sh prints one).");
+            return 2;
+        }
+
+        var work = Directory.CreateTempSubdirectory("partnerskap-bench-national-pg-").FullName;
+        var data = Path.Combine(work, "data");
+        var seeding = Stopwatch.StartNew();
+        string connection;
+        (int Partnerships, int Members, int Invoices, int Projects) counts;
+        await using (var seeder = new PartnerskapFactory(TestDatabase.PostgreSql, data) { FromTemplate = false, KeepStorage = true })
+        {
+            seeder.UseKestrel(0);
+            seeder.StartServer();
+            using var seedClient = new HttpClient { BaseAddress = new Uri(seeder.ClientOptions.BaseAddress.ToString().TrimEnd('/')), Timeout = TimeSpan.FromMinutes(5) };
+            seedClient.DefaultRequestHeaders.Authorization = await LoginAsync(seedClient);
+            counts = await SeedAsync(seeder, seedClient);
+            connection = seeder.PostgresConnectionString!;
+        }
+
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        Console.WriteLine($"national data on PostgreSQL: {counts.Partnerships} partnerships, {counts.Members} members, {counts.Invoices} invoices ({FirstYear}–{LastYear}), {counts.Projects} projects; generated in {seeding.Elapsed.TotalSeconds:0.0} s");
+        try
+        {
+            await MeasureAsync(repositoryRoot, work, data, seconds, connection);
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var admin = new Npgsql.NpgsqlConnection(server);
+            await admin.OpenAsync();
+            var name = new Npgsql.NpgsqlConnectionStringBuilder(connection).Database;
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+            TryDelete(work);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Step 3: the app (own process) on the national data, the bare baseline (own process), and the load.</summary>
+    private static async Task MeasureAsync(string repositoryRoot, string work, string data, int seconds, string? postgres)
+    {
         // 3. The app (own process, Production) on the national data, the bare baseline (own process), and this load generator.
-        await using var app = ChildProcess.StartApp(repositoryRoot, data, Path.Combine(work, "app.log"));
+        await using var app = ChildProcess.StartApp(repositoryRoot, data, Path.Combine(work, "app.log"), postgres);
         var start = await app.WaitUntilReadyAsync("/health", TimeSpan.FromMinutes(3));
         await using var bare = ChildProcess.StartBare(Path.Combine(work, "bare.log"));
         await bare.WaitUntilReadyAsync("/", TimeSpan.FromMinutes(1));
@@ -101,7 +162,7 @@ internal static class National
             ("API GET projects (digiviken)", baseUrl + "/api/partnerships/digiviken/projects", true),
         };
 
-        Console.WriteLine($"load (national): 16 concurrent clients, {seconds} s per endpoint, loopback, SQLite; app and bare server each in their own process");
+        Console.WriteLine($"load (national): 16 concurrent clients, {seconds} s per endpoint, loopback, {(postgres is null ? "SQLite" : "PostgreSQL")}; app and bare server each in their own process");
         Console.WriteLine("  cpu = the server process's CPU time per request (user + system), which other processes on the machine disturb less than req/s");
         using var memory = new PeakMemory(app);
         double? baseline = null;
@@ -128,8 +189,6 @@ internal static class National
         Console.WriteLine($"logs and data: {work} (deleted at the end)");
         await app.DisposeAsync();
         await bare.DisposeAsync();
-        TryDelete(work);
-        return 0;
     }
 
     private static async Task<AuthenticationHeaderValue> LoginAsync(HttpClient client)

@@ -18,7 +18,7 @@ return which switch
 {
     "fee-run" => await FeeRun.RunAsync(members),
     "bare" => await National.BareAsync(args[1]),
-    "load" when args.Contains("national") => await National.RunAsync(root, args.Length > 1 && int.TryParse(args[1], out var seconds) ? seconds : 10),
+    "load" when args.Contains("national") => await National.RunAsync(root, args.Length > 1 && int.TryParse(args[1], out var seconds) ? seconds : 10, args.Contains("postgres")),
     "load" => await Load.RunAsync(args.Length > 1 && int.TryParse(args[1], out var seconds) ? seconds : 10),
     "portfolio" => await PortfolioBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var p) ? p : 2000, args.Length > 2 && int.TryParse(args[2], out var s) ? s : 5),
     "voting" => await Voting.RunAsync(args.Length > 1 && int.TryParse(args[1], out var voters) ? voters : 1000, args.Contains("postgres")),
@@ -27,7 +27,7 @@ return which switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Partnerskap.Bench fee-run [members=372] | load [seconds-per-endpoint=10] [national] | portfolio [projects=2000] [seconds-per-endpoint=5] | voting [voters=1000] [postgres]");
+    Console.Error.WriteLine("usage: Partnerskap.Bench fee-run [members=372] | load [seconds-per-endpoint=10] [national [postgres]] | portfolio [projects=2000] [seconds-per-endpoint=5] | voting [voters=1000] [postgres]");
     return 2;
 }
 

@@ -62,6 +62,9 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
 
     private bool _templateApplied;
 
+    /// <summary>Keep the data directory and the PostgreSQL database after disposal (benchmarks that hand them to another process).</summary>
+    public bool KeepStorage { get; init; }
+
     public TestDatabase Database { get; }
 
     public string DataDirectory { get; }
@@ -165,7 +168,7 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_ownsStorage)
+        if (_ownsStorage && !KeepStorage)
         {
             await DropDatabaseAsync();
             TryDeleteDataDirectory();
