@@ -153,10 +153,17 @@ internal sealed class ChildProcess : IAsyncDisposable
         throw new TimeoutException($"{Url}{path} did not answer 200 within {timeout}.");
     }
 
-    /// <summary>VmRSS and VmHWM (peak resident set since start) of the process, in bytes.</summary>
-    public (long Rss, long Hwm) Memory()
+    /// <summary>One sample of /proc/&lt;pid&gt;/status: resident set (total, anonymous, file-backed), its peak since start (VmHWM), and threads.</summary>
+    public readonly record struct Status(long Rss, long RssAnon, long RssFile, long Hwm, int Threads)
     {
-        long rss = 0, hwm = 0;
+        public override string ToString() =>
+            $"RSS {Rss / 1024 / 1024} MB (anon {RssAnon / 1024 / 1024}, file {RssFile / 1024 / 1024}), {Threads} threads";
+    }
+
+    public Status ReadStatus()
+    {
+        long rss = 0, anon = 0, file = 0, hwm = 0;
+        var threads = 0;
         foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
         {
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
@@ -166,28 +173,6 @@ internal sealed class ChildProcess : IAsyncDisposable
             else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
             {
                 hwm = Kilobytes(line) * 1024;
-            }
-        }
-
-        return (rss, hwm);
-    }
-
-    /// <summary>One sample of /proc/&lt;pid&gt;/status: resident set (total, anonymous, file-backed) and threads.</summary>
-    public readonly record struct Status(long Rss, long RssAnon, long RssFile, int Threads)
-    {
-        public override string ToString() =>
-            $"RSS {Rss / 1024 / 1024} MB (anon {RssAnon / 1024 / 1024}, file {RssFile / 1024 / 1024}), {Threads} threads";
-    }
-
-    public Status ReadStatus()
-    {
-        long rss = 0, anon = 0, file = 0;
-        var threads = 0;
-        foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                rss = Kilobytes(line) * 1024;
             }
             else if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
             {
@@ -203,7 +188,7 @@ internal sealed class ChildProcess : IAsyncDisposable
             }
         }
 
-        return new Status(rss, anon, file, threads);
+        return new Status(rss, anon, file, hwm, threads);
     }
 
     /// <summary>User + system CPU time the process has used so far (/proc/&lt;pid&gt;/stat, clock ticks of 10 ms).</summary>

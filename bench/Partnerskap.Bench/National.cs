@@ -44,7 +44,7 @@ internal static class National
         var saved = Environment.GetEnvironmentVariable(DataVariable);
         if (saved is { Length: > 0 } && Directory.Exists(saved))
         {
-            CopyDirectory(saved, data);
+            TestStorage.CopyDirectory(saved, data);
             Console.WriteLine($"national data: copied from {saved} ({DataVariable})");
         }
         else
@@ -60,12 +60,12 @@ internal static class National
                 counts = await SeedAsync(seeder, seedClient);
                 await seeder.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)"));
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                CopyDirectory(seeder.DataDirectory, data);
+                TestStorage.CopyDirectory(seeder.DataDirectory, data);
             }
 
             if (saved is { Length: > 0 })
             {
-                CopyDirectory(data, saved);
+                TestStorage.CopyDirectory(data, saved);
             }
 
             Console.WriteLine($"national data: {counts.Partnerships} partnerships, {counts.Members} members, {counts.Invoices} invoices ({FirstYear}–{LastYear}), {counts.Projects} projects; generated in {seeding.Elapsed.TotalSeconds:0.0} s");
@@ -75,11 +75,11 @@ internal static class National
         await using (var fresh = ChildProcess.StartApp(repositoryRoot, Path.Combine(work, "empty"), Path.Combine(work, "first-start.log")))
         {
             var firstStart = await fresh.WaitUntilReadyAsync("/health", TimeSpan.FromMinutes(3));
-            Console.WriteLine($"first start (empty data directory: migrate + seed, process start → first 200 on /health): {firstStart.TotalSeconds:0.00} s, RSS {fresh.Memory().Rss / 1024 / 1024} MB");
+            Console.WriteLine($"first start (empty data directory: migrate + seed, process start → first 200 on /health): {firstStart.TotalSeconds:0.00} s, RSS {fresh.ReadStatus().Rss / 1024 / 1024} MB");
         }
 
         await MeasureAsync(repositoryRoot, work, data, seconds, postgres: null);
-        TryDelete(work);
+        TestStorage.TryDeleteDirectory(work);
         return 0;
     }
 
@@ -119,13 +119,8 @@ internal static class National
         }
         finally
         {
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            await using var admin = new Npgsql.NpgsqlConnection(server);
-            await admin.OpenAsync();
-            var name = new Npgsql.NpgsqlConnectionStringBuilder(connection).Database;
-            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-            TryDelete(work);
+            TestStorage.DropDatabase(server, new Npgsql.NpgsqlConnectionStringBuilder(connection).Database!);
+            TestStorage.TryDeleteDirectory(work);
         }
 
         return 0;
@@ -182,7 +177,7 @@ internal static class National
         }
 
         memory.Dispose();
-        var after = app.Memory();
+        var after = app.ReadStatus();
         Console.WriteLine($"lowest ratio {worst:0.000} (goal ≥ 0.25)");
         Console.WriteLine($"app process alone at its peak: {memory.Peak}");
         Console.WriteLine($"app process alone: peak RSS sampled under load {memory.PeakMb} MB; VmHWM (peak since start) {after.Hwm / 1024 / 1024} MB; RSS after load {after.Rss / 1024 / 1024} MB (goal < 300 MB)");
@@ -196,29 +191,6 @@ internal static class National
         var login = await client.PostAsJsonAsync("/api/auth/login", new { email = PartnerskapFactory.OfficeEmail, password = PartnerskapFactory.Password });
         Check(login);
         return new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString());
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a leftover temp folder is harmless
-        }
     }
 
     /// <summary>The bare Kestrel baseline, run in its own process by <see cref="ChildProcess.StartBare"/>.</summary>

@@ -28,12 +28,12 @@ internal static class DatabaseTemplates
                 return; // not a fresh data directory: leave it as it is
             }
 
-            CopyDirectory(template, dataDirectory);
+            TestStorage.CopyDirectory(template, dataDirectory, SkipWhenCopying);
         }
         else
         {
             var (directory, name) = PostgresTemplate();
-            CopyDirectory(directory, dataDirectory); // stored documents (the seeded library templates)
+            TestStorage.CopyDirectory(directory, dataDirectory, SkipWhenCopying); // stored documents (the seeded library templates)
             CreateFromTemplate(name, postgresConnectionString!);
         }
     }
@@ -56,7 +56,7 @@ internal static class DatabaseTemplates
                 }
 
                 _sqliteDirectory = directory;
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDeleteDirectory(directory);
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => TestStorage.TryDeleteDirectory(directory);
             }
 
             return _sqliteDirectory;
@@ -76,10 +76,10 @@ internal static class DatabaseTemplates
                 _postgres = (directory, name);
                 AppDomain.CurrentDomain.ProcessExit += (_, _) =>
                 {
-                    TryDeleteDirectory(directory);
+                    TestStorage.TryDeleteDirectory(directory);
                     try
                     {
-                        Execute(PartnerskapFactory.PostgresServer!, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                        TestStorage.DropDatabase(PartnerskapFactory.PostgresServer!, name);
                     }
                     catch (NpgsqlException)
                     {
@@ -107,7 +107,7 @@ internal static class DatabaseTemplates
         {
             try
             {
-                Execute(PartnerskapFactory.PostgresServer!, $"CREATE DATABASE \"{target}\" TEMPLATE \"{template}\"");
+                TestStorage.ExecuteOnServer(PartnerskapFactory.PostgresServer!, $"CREATE DATABASE \"{target}\" TEMPLATE \"{template}\"");
                 return;
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
@@ -118,45 +118,7 @@ internal static class DatabaseTemplates
         }
     }
 
-    private static void Execute(string connectionString, string sql)
-    {
-        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        if (!Directory.Exists(from))
-        {
-            return;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (relative.EndsWith("-shm", StringComparison.Ordinal) || relative.StartsWith("mail" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var destination = Path.Combine(to, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-    }
-
-    private static void TryDeleteDirectory(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a leftover temp folder is harmless
-        }
-    }
+    /// <summary>The shared-memory index of SQLite's write-ahead log and the mail folder are not part of a template.</summary>
+    private static bool SkipWhenCopying(string relative) =>
+        relative.EndsWith("-shm", StringComparison.Ordinal) || relative.StartsWith("mail" + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

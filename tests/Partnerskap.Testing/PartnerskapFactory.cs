@@ -31,7 +31,7 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
     public const string OfficeEmail = "office@test.local";
     public const string Password = "Test-password-1!";
 
-    private string? _postgresDatabase;
+    private string? _postgresDatabase; // set once: by the constructor, or by ForTemplate
     private readonly string? _postgresServer;
 
     /// <param name="database">The provider.</param>
@@ -49,7 +49,7 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
         }
     }
 
-    private bool _ownsStorage;
+    private readonly bool _ownsStorage;
 
     /// <summary>
     /// Start from a copy of the database that the first such host of this test process migrated and seeded (SQLite: the
@@ -170,46 +170,21 @@ public class PartnerskapFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         if (_ownsStorage && !KeepStorage)
         {
-            await DropDatabaseAsync();
-            TryDeleteDataDirectory();
+            if (_postgresServer is not null && _postgresDatabase is not null)
+            {
+                TestStorage.DropDatabase(_postgresServer, _postgresDatabase);
+            }
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TestStorage.TryDeleteDirectory(DataDirectory);
         }
 
         GC.SuppressFinalize(this);
     }
 
-    private async Task DropDatabaseAsync()
-    {
-        if (_postgresServer is null || _postgresDatabase is null)
-        {
-            return;
-        }
-
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_postgresServer);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private void TryDeleteDataDirectory()
-    {
-        try
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(DataDirectory))
-            {
-                Directory.Delete(DataDirectory, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
-
     /// <summary>Makes a fresh host migrate and seed into storage that is kept, for <see cref="DatabaseTemplates"/>.</summary>
     internal static PartnerskapFactory ForTemplate(TestDatabase database, string dataDirectory, string? postgresDatabase) =>
-        new(database, dataDirectory) { FromTemplate = false, _ownsStorage = false, _postgresDatabase = postgresDatabase ?? (database == TestDatabase.PostgreSql ? "unused" : null) };
+        new(database, dataDirectory) { FromTemplate = false, KeepStorage = true, _postgresDatabase = postgresDatabase };
 
     private sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
 }

@@ -27,9 +27,6 @@ public static class BokmalCollation
     public static IOrderedQueryable<T> OrderByBokmal<T>(this IQueryable<T> source, Expression<Func<T, string>> name) =>
         source.OrderBy(Collated(name));
 
-    public static IOrderedQueryable<T> ThenByBokmal<T>(this IOrderedQueryable<T> source, Expression<Func<T, string>> name) =>
-        source.ThenBy(Collated(name));
-
     /// <summary><c>x =&gt; EF.Functions.Collate(name(x), "bokmal")</c>.</summary>
     private static Expression<Func<T, string>> Collated<T>(Expression<Func<T, string>> name) =>
         Expression.Lambda<Func<T, string>>(Expression.Call(Collate, Functions, name.Body, Expression.Constant(Bokmal.Collation)), name.Parameters);
