@@ -50,13 +50,10 @@ public static class PortfolioReportPdf
         private const double FooterTop = 842 - 40;
         private const double Width = Right - Left;
 
-        private static readonly XBrush Ink = new XSolidBrush(XColor.FromArgb(26, 26, 26));
-        private static readonly XBrush Muted = new XSolidBrush(XColor.FromArgb(90, 90, 90));
         private static readonly XBrush Approved = new XSolidBrush(XColor.FromArgb(160, 190, 222));
         private static readonly XBrush Spent = new XSolidBrush(XColor.FromArgb(30, 84, 148));
         private static readonly XBrush Danger = new XSolidBrush(XColor.FromArgb(193, 37, 45));
         private static readonly XBrush Zebra = new XSolidBrush(XColor.FromArgb(242, 244, 247));
-        private static readonly XPen Rule = new(XColor.FromArgb(200, 200, 200), 0.6);
         private static readonly XPen ForecastPen = new(XColor.FromArgb(193, 37, 45), 1.6);
         private static readonly XPen Outline = new(XColor.FromArgb(30, 84, 148), 0.8);
 
@@ -76,9 +73,9 @@ public static class PortfolioReportPdf
         {
             NewPage();
             var r = report;
-            Draw(Title(r), _title, Ink, Left, _y);
+            Draw(Title(r), _title, PdfPalette.Ink, Left, _y);
             _y += 24;
-            Draw($"{r.PartnershipName} · {FormatDate(r.Period.Start)}–{FormatDate(r.Period.End)} · laget {FormatDate(r.Today)}", _body, Muted, Left, _y);
+            Draw($"{r.PartnershipName} · {FormatDate(r.Period.Start)}–{FormatDate(r.Period.End)} · laget {FormatDate(r.Today)}", _body, PdfPalette.Muted, Left, _y);
             _y += 16;
             Paragraph($"{r.Projects.Count} prosjekter og anskaffelser. Godkjent finansiering {Kr(r.Totals.Approved)} kr, forbrukt {Kr(r.Totals.Spent)} kr, "
                 + $"prognose {Kr(r.Totals.Forecast)} kr. {r.Escalations.Count} åpne eskaleringer (FIN-9). {r.Benefits.Count} gevinster, "
@@ -189,7 +186,7 @@ public static class PortfolioReportPdf
         {
             EnsureSpace(60);
             _y += 10;
-            Draw(text, _heading, Ink, Left, _y);
+            Draw(text, _heading, PdfPalette.Ink, Left, _y);
             _y += 20;
         }
 
@@ -197,7 +194,7 @@ public static class PortfolioReportPdf
         {
             EnsureSpace(45);
             _y += 4;
-            Draw(text, _bold, Ink, Left, _y);
+            Draw(text, _bold, PdfPalette.Ink, Left, _y);
             _y += 15;
         }
 
@@ -206,7 +203,7 @@ public static class PortfolioReportPdf
             foreach (var line in LetterPdf.Wrap(text, Width, s => G.MeasureString(s, _body).Width))
             {
                 EnsureSpace(13);
-                Draw(line, _body, Ink, Left, _y);
+                Draw(line, _body, PdfPalette.Ink, Left, _y);
                 _y += 13;
             }
 
@@ -234,16 +231,16 @@ public static class PortfolioReportPdf
                     var text = Fit(columns[i].Header, w, _smallBold);
                     if (columns[i].Number)
                     {
-                        DrawRight(text, _smallBold, Ink, xs[i] + columns[i].Share * Width - pad, _y + 3.5);
+                        DrawRight(text, _smallBold, PdfPalette.Ink, xs[i] + columns[i].Share * Width - pad, _y + 3.5);
                     }
                     else
                     {
-                        Draw(text, _smallBold, Ink, xs[i] + pad, _y + 3.5);
+                        Draw(text, _smallBold, PdfPalette.Ink, xs[i] + pad, _y + 3.5);
                     }
                 }
 
                 _y += 15;
-                G.DrawLine(Rule, Left, _y, Right, _y);
+                G.DrawLine(PdfPalette.Rule, Left, _y, Right, _y);
             }
 
             EnsureSpace(15 + 14);
@@ -267,7 +264,7 @@ public static class PortfolioReportPdf
 
                 if (index < 0)
                 {
-                    G.DrawLine(Rule, Left, _y, Right, _y);
+                    G.DrawLine(PdfPalette.Rule, Left, _y, Right, _y);
                 }
 
                 for (var i = 0; i < columns.Count; i++)
@@ -277,14 +274,14 @@ public static class PortfolioReportPdf
                     {
                         for (var l = 0; l < wrapped.Count; l++)
                         {
-                            Draw(wrapped[l], font, Ink, xs[i] + pad, _y + 2 + 11 * l);
+                            Draw(wrapped[l], font, PdfPalette.Ink, xs[i] + pad, _y + 2 + 11 * l);
                         }
 
                         continue;
                     }
 
                     var text = Fit(row[i], w, font);
-                    var brush = text is "Eskalert" or "Underdekning" ? Danger : Ink;
+                    var brush = text is "Eskalert" or "Underdekning" ? Danger : PdfPalette.Ink;
                     if (columns[i].Number)
                     {
                         DrawRight(text, font, brush, xs[i] + columns[i].Share * Width - pad, _y + 2);
@@ -296,7 +293,7 @@ public static class PortfolioReportPdf
                 }
 
                 _y += height;
-                G.DrawLine(Rule, Left, _y, Right, _y);
+                G.DrawLine(PdfPalette.Rule, Left, _y, Right, _y);
             }
 
             _y += 8;
@@ -318,13 +315,13 @@ public static class PortfolioReportPdf
             var max = Math.Max(1m, bars.Max(b => Math.Max(b.Approved ?? 0, Math.Max(b.Spent, b.Forecast ?? 0))));
             EnsureSpace(30 + row * Math.Min(bars.Count, 8));
             Draw(bars.Count < report.Projects.Count(p => p.Approved is not null || p.Spent > 0)
-                ? "Forbruk mot godkjent finansiering (de 20 største prosjektene)" : "Forbruk mot godkjent finansiering", _smallBold, Ink, Left, _y);
+                ? "Forbruk mot godkjent finansiering (de 20 største prosjektene)" : "Forbruk mot godkjent finansiering", _smallBold, PdfPalette.Ink, Left, _y);
             _y += 13;
             Legend([(Approved, null, "Godkjent finansiering"), (Spent, null, "Forbrukt"), (null, ForecastPen, "Prognose")]);
             foreach (var b in bars)
             {
                 EnsureSpace(row);
-                Draw(Fit(b.Name, labelWidth - 8, _small), _small, Ink, Left, _y + 3);
+                Draw(Fit(b.Name, labelWidth - 8, _small), _small, PdfPalette.Ink, Left, _y + 3);
                 var approvedWidth = (double)((b.Approved ?? 0) / max) * chartWidth;
                 var spentWidth = (double)(b.Spent / max) * chartWidth;
                 G.DrawRectangle(Approved, chartLeft, _y + 1, Math.Max(0.5, approvedWidth), 12);
@@ -338,9 +335,9 @@ public static class PortfolioReportPdf
                 _y += row;
             }
 
-            G.DrawLine(Rule, chartLeft, _y, chartLeft + chartWidth, _y);
-            Draw("0", _small, Muted, chartLeft, _y + 2);
-            DrawRight($"{Kr(max)} kr", _small, Muted, chartLeft + chartWidth, _y + 2);
+            G.DrawLine(PdfPalette.Rule, chartLeft, _y, chartLeft + chartWidth, _y);
+            Draw("0", _small, PdfPalette.Muted, chartLeft, _y + 2);
+            DrawRight($"{Kr(max)} kr", _small, PdfPalette.Muted, chartLeft + chartWidth, _y + 2);
             _y += 18;
         }
 
@@ -354,13 +351,13 @@ public static class PortfolioReportPdf
             var chartWidth = Width - labelWidth - 50;
             var scale = Math.Max(1m, bars.Max(b => b.Achieved ?? 0));
             EnsureSpace(30 + row * Math.Min(bars.Count, 8));
-            Draw("Oppnådd mot planlagt gevinst per prosjekt (andel av veien fra utgangspunkt til mål)", _smallBold, Ink, Left, _y);
+            Draw("Oppnådd mot planlagt gevinst per prosjekt (andel av veien fra utgangspunkt til mål)", _smallBold, PdfPalette.Ink, Left, _y);
             _y += 13;
             Legend([(null, Outline, "Planlagt (mål = 100 %)"), (Spent, null, "Oppnådd ved periodens slutt")]);
             foreach (var b in bars)
             {
                 EnsureSpace(row);
-                Draw(Fit(b.Name, labelWidth - 8, _small), _small, Ink, Left, _y + 3);
+                Draw(Fit(b.Name, labelWidth - 8, _small), _small, PdfPalette.Ink, Left, _y + 3);
                 var target = (double)(1m / scale) * chartWidth;
                 G.DrawRectangle(Outline, chartLeft, _y + 1, target, 12);
                 if (b.Achieved is { } a && a > 0)
@@ -368,7 +365,7 @@ public static class PortfolioReportPdf
                     G.DrawRectangle(Spent, chartLeft, _y + 3, (double)(Math.Min(a, scale) / scale) * chartWidth, 8);
                 }
 
-                Draw(b.Achieved is null ? "ikke målt" : Percent(b.Achieved), _small, Ink, chartLeft + chartWidth + 6, _y + 3);
+                Draw(b.Achieved is null ? "ikke målt" : Percent(b.Achieved), _small, PdfPalette.Ink, chartLeft + chartWidth + 6, _y + 3);
                 _y += row;
             }
 
@@ -393,7 +390,7 @@ public static class PortfolioReportPdf
                     G.DrawRectangle(pen, x, _y + 1, 10, 8);
                 }
 
-                Draw(text, _small, Ink, x + 14, _y + 1);
+                Draw(text, _small, PdfPalette.Ink, x + 14, _y + 1);
                 x += 14 + G.MeasureString(text, _small).Width + 16;
             }
 
@@ -406,9 +403,9 @@ public static class PortfolioReportPdf
             for (var i = 0; i < count; i++)
             {
                 using var g = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
-                g.DrawLine(Rule, Left, FooterTop, Right, FooterTop);
-                g.DrawString($"{Title(report)} · {report.PartnershipName}", _small, Muted, new XPoint(Left, FooterTop + 5), XStringFormats.TopLeft);
-                g.DrawString($"Side {i + 1} av {count}", _small, Muted, new XPoint(Right, FooterTop + 5), XStringFormats.TopRight);
+                g.DrawLine(PdfPalette.Rule, Left, FooterTop, Right, FooterTop);
+                g.DrawString($"{Title(report)} · {report.PartnershipName}", _small, PdfPalette.Muted, new XPoint(Left, FooterTop + 5), XStringFormats.TopLeft);
+                g.DrawString($"Side {i + 1} av {count}", _small, PdfPalette.Muted, new XPoint(Right, FooterTop + 5), XStringFormats.TopRight);
             }
         }
     }

@@ -111,9 +111,6 @@ public static class LetterPdf
         private const double SmallSize = 8;
         private const double SmallLine = 11;
 
-        private static readonly XBrush Ink = new XSolidBrush(XColor.FromArgb(26, 26, 26));
-        private static readonly XBrush Muted = new XSolidBrush(XColor.FromArgb(90, 90, 90));
-        private static readonly XPen Rule = new(XColor.FromArgb(200, 200, 200), 0.6);
 
         private readonly XFont _body = new(PdfFonts.Family, BodySize, XFontStyleEx.Regular);
         private readonly XFont _bodyBold = new(PdfFonts.Family, BodySize, XFontStyleEx.Bold);
@@ -158,7 +155,7 @@ public static class LetterPdf
             {
                 // Continuation pages name the letter, so a loose page can be put back.
                 var header = string.IsNullOrWhiteSpace(letter.Reference) ? letter.Title : $"{letter.Title} – {letter.Reference}";
-                Draw(Ellipsize(header, Width, _small), _small, Muted, Left, _y);
+                Draw(Ellipsize(header, Width, _small), _small, PdfPalette.Muted, Left, _y);
                 _y += SmallLine + 16;
             }
         }
@@ -177,14 +174,14 @@ public static class LetterPdf
             var left = Top;
             foreach (var line in Wrap(letter.SenderName, RightColumn - Left - 16, _sender))
             {
-                Draw(line, _sender, Ink, Left, left);
+                Draw(line, _sender, PdfPalette.Ink, Left, left);
                 left += 16;
             }
 
             left += 2;
             foreach (var line in (letter.SenderAddressLines ?? []).SelectMany(l => Wrap(l, RightColumn - Left - 16, _small)))
             {
-                Draw(line, _small, Muted, Left, left);
+                Draw(line, _small, PdfPalette.Muted, Left, left);
                 left += SmallLine;
             }
 
@@ -200,13 +197,13 @@ public static class LetterPdf
             _y = Math.Max(RecipientTop, Math.Max(left, right) + 24);
             foreach (var line in Wrap(letter.RecipientName, RightColumn - Left - 16, _body))
             {
-                Draw(line, _body, Ink, Left, _y);
+                Draw(line, _body, PdfPalette.Ink, Left, _y);
                 _y += BodyLine;
             }
 
             foreach (var line in (letter.RecipientAddressLines ?? []).SelectMany(l => Wrap(l, RightColumn - Left - 16, _body)))
             {
-                Draw(line, _body, Ink, Left, _y);
+                Draw(line, _body, PdfPalette.Ink, Left, _y);
                 _y += BodyLine;
             }
 
@@ -215,11 +212,11 @@ public static class LetterPdf
 
         private double LabelledValue(string label, string value, double y)
         {
-            Draw(label, _small, Muted, RightColumn, y);
+            Draw(label, _small, PdfPalette.Muted, RightColumn, y);
             y += SmallLine;
             foreach (var line in Wrap(value, Right - RightColumn, _body))
             {
-                Draw(line, _body, Ink, RightColumn, y);
+                Draw(line, _body, PdfPalette.Ink, RightColumn, y);
                 y += BodyLine;
             }
 
@@ -232,7 +229,7 @@ public static class LetterPdf
             EnsureSpace((lines.Count * 18) + (3 * BodyLine)); // keep the title with the first lines of text
             foreach (var line in lines)
             {
-                Draw(line, _title, Ink, Left, _y);
+                Draw(line, _title, PdfPalette.Ink, Left, _y);
                 _y += 18;
             }
 
@@ -244,7 +241,7 @@ public static class LetterPdf
             foreach (var line in lines)
             {
                 EnsureSpace(lineHeight);
-                Draw(line, font, Ink, Left, _y);
+                Draw(line, font, PdfPalette.Ink, Left, _y);
                 _y += lineHeight;
             }
         }
@@ -266,7 +263,7 @@ public static class LetterPdf
 
             _y += 4;
             EnsureSpace(BodyLine + (2 * padding) + 1);
-            G.DrawLine(Rule, Left, _y, Right, _y);
+            G.DrawLine(PdfPalette.Rule, Left, _y, Right, _y);
             foreach (var (label, value) in facts)
             {
                 var labelLines = Wrap(label, labelWidth, _bodyBold);
@@ -279,19 +276,19 @@ public static class LetterPdf
                     EnsureSpace(BodyLine + padding);
                     if (i < labelLines.Count)
                     {
-                        Draw(labelLines[i], _bodyBold, Ink, Left, _y);
+                        Draw(labelLines[i], _bodyBold, PdfPalette.Ink, Left, _y);
                     }
 
                     if (i < valueLines.Count)
                     {
-                        Draw(valueLines[i], _body, Ink, valueX, _y);
+                        Draw(valueLines[i], _body, PdfPalette.Ink, valueX, _y);
                     }
 
                     _y += BodyLine;
                 }
 
                 _y += padding;
-                G.DrawLine(Rule, Left, _y, Right, _y);
+                G.DrawLine(PdfPalette.Rule, Left, _y, Right, _y);
             }
 
             _y += 12;
@@ -317,9 +314,9 @@ public static class LetterPdf
             for (var i = 0; i < count; i++)
             {
                 _g = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
-                _g.DrawLine(Rule, Left, FooterTop, Right, FooterTop);
-                Draw(Ellipsize(letter.SenderName, Width * 0.75, _small), _small, Muted, Left, FooterTop + 6);
-                _g.DrawString($"Side {i + 1} av {count}", _small, Muted, new XPoint(Right, FooterTop + 6), XStringFormats.TopRight);
+                _g.DrawLine(PdfPalette.Rule, Left, FooterTop, Right, FooterTop);
+                Draw(Ellipsize(letter.SenderName, Width * 0.75, _small), _small, PdfPalette.Muted, Left, FooterTop + 6);
+                _g.DrawString($"Side {i + 1} av {count}", _small, PdfPalette.Muted, new XPoint(Right, FooterTop + 6), XStringFormats.TopRight);
                 _g.Dispose();
                 _g = null;
             }

@@ -58,11 +58,8 @@ public static class InvoicePdf
         private const double BodyLine = 14;
         private const double SmallLine = 11;
 
-        private static readonly XBrush Ink = new XSolidBrush(XColor.FromArgb(26, 26, 26));
-        private static readonly XBrush Muted = new XSolidBrush(XColor.FromArgb(90, 90, 90));
         private static readonly XBrush Shade = new XSolidBrush(XColor.FromArgb(238, 240, 243));
         private static readonly XBrush LightShade = new XSolidBrush(XColor.FromArgb(246, 247, 249));
-        private static readonly XPen Rule = new(XColor.FromArgb(200, 200, 200), 0.6);
         private static readonly XPen StrongRule = new(XColor.FromArgb(60, 60, 60), 1);
 
         private readonly XFont _body = new(PdfFonts.Family, 10, XFontStyleEx.Regular);
@@ -110,7 +107,7 @@ public static class InvoicePdf
             {
                 // Continuation pages name the invoice, so a loose page can be put back.
                 var header = $"{Kind(invoice)} {invoice.Number} – {invoice.Buyer.Name}";
-                Draw(Ellipsize(header, Width, _small), _small, Muted, Left, _y);
+                Draw(Ellipsize(header, Width, _small), _small, PdfPalette.Muted, Left, _y);
                 _y += SmallLine + 16;
             }
         }
@@ -133,7 +130,7 @@ public static class InvoicePdf
             var left = Top;
             foreach (var line in Wrap(invoice.Seller.Name, sellerWidth, _seller))
             {
-                Draw(line, _seller, Ink, Left, left);
+                Draw(line, _seller, PdfPalette.Ink, Left, left);
                 left += 16;
             }
 
@@ -141,12 +138,12 @@ public static class InvoicePdf
             foreach (var line in AddressLines(invoice.Seller).Append($"Org.nr. {InvoiceFormat.OrgnrForPeople(invoice.Seller.Orgnr)}")
                          .SelectMany(l => Wrap(l, sellerWidth, _small)))
             {
-                Draw(line, _small, Muted, Left, left);
+                Draw(line, _small, PdfPalette.Muted, Left, left);
                 left += SmallLine;
             }
 
             // Title and the invoice's facts, top right.
-            Draw(Kind(invoice), _title, Ink, FactsLabel, Top - 3);
+            Draw(Kind(invoice), _title, PdfPalette.Ink, FactsLabel, Top - 3);
             var right = Top + 30;
             var facts = new List<(string Label, string Value)>
             {
@@ -170,11 +167,11 @@ public static class InvoicePdf
             facts.Add(("Kundens org.nr.", InvoiceFormat.OrgnrForPeople(invoice.Buyer.Orgnr)));
             foreach (var (label, value) in facts)
             {
-                Draw(label, _small, Muted, FactsLabel, right + 1.5);
+                Draw(label, _small, PdfPalette.Muted, FactsLabel, right + 1.5);
                 var lines = Wrap(value, Right - FactsValue, _bodyBold);
                 foreach (var line in lines)
                 {
-                    Draw(line, _bodyBold, Ink, FactsValue, right);
+                    Draw(line, _bodyBold, PdfPalette.Ink, FactsValue, right);
                     right += BodyLine;
                 }
 
@@ -186,13 +183,13 @@ public static class InvoicePdf
             _y = Math.Max(RecipientTop, left + 24);
             foreach (var line in Wrap(invoice.Buyer.Name, buyerWidth, _bodyBold))
             {
-                Draw(line, _bodyBold, Ink, Left, _y);
+                Draw(line, _bodyBold, PdfPalette.Ink, Left, _y);
                 _y += BodyLine;
             }
 
             foreach (var line in AddressLines(invoice.Buyer).SelectMany(l => Wrap(l, buyerWidth, _body)))
             {
-                Draw(line, _body, Ink, Left, _y);
+                Draw(line, _body, PdfPalette.Ink, Left, _y);
                 _y += BodyLine;
             }
 
@@ -203,7 +200,7 @@ public static class InvoicePdf
         {
             foreach (var line in Wrap(invoice.Note, Width, _heading))
             {
-                Draw(line, _heading, Ink, Left, _y);
+                Draw(line, _heading, PdfPalette.Ink, Left, _y);
                 _y += 16;
             }
 
@@ -223,9 +220,9 @@ public static class InvoicePdf
                 }
 
                 _y += CellPadding;
-                DrawRight(InvoiceFormat.Quantity(line.Quantity), _body, Ink, QuantityRight, _y);
-                DrawRight(InvoiceFormat.Price(line.UnitPrice), _body, Ink, PriceRight, _y);
-                DrawRight(InvoiceFormat.Amount(line.LineAmount), _body, Ink, AmountRight, _y);
+                DrawRight(InvoiceFormat.Quantity(line.Quantity), _body, PdfPalette.Ink, QuantityRight, _y);
+                DrawRight(InvoiceFormat.Price(line.UnitPrice), _body, PdfPalette.Ink, PriceRight, _y);
+                DrawRight(InvoiceFormat.Amount(line.LineAmount), _body, PdfPalette.Ink, AmountRight, _y);
                 foreach (var text in description)
                 {
                     if (EnsureSpace(BodyLine + CellPadding))
@@ -233,12 +230,12 @@ public static class InvoicePdf
                         WriteTableHeader();
                     }
 
-                    Draw(text, _body, Ink, Left + 4, _y);
+                    Draw(text, _body, PdfPalette.Ink, Left + 4, _y);
                     _y += BodyLine;
                 }
 
                 _y += CellPadding;
-                G.DrawLine(Rule, Left, _y, Right, _y);
+                G.DrawLine(PdfPalette.Rule, Left, _y, Right, _y);
             }
         }
 
@@ -248,10 +245,10 @@ public static class InvoicePdf
             EnsureSpace(height + BodyLine + (2 * CellPadding));
             G.DrawRectangle(Shade, Left, _y, Width, height);
             var y = _y + 5;
-            Draw("Beskrivelse", _smallBold, Ink, Left + 4, y);
-            DrawRight("Antall", _smallBold, Ink, QuantityRight, y);
-            DrawRight("Enhetspris", _smallBold, Ink, PriceRight, y);
-            DrawRight($"Beløp {Currency}", _smallBold, Ink, AmountRight, y);
+            Draw("Beskrivelse", _smallBold, PdfPalette.Ink, Left + 4, y);
+            DrawRight("Antall", _smallBold, PdfPalette.Ink, QuantityRight, y);
+            DrawRight("Enhetspris", _smallBold, PdfPalette.Ink, PriceRight, y);
+            DrawRight($"Beløp {Currency}", _smallBold, PdfPalette.Ink, AmountRight, y);
             _y += height;
         }
 
@@ -260,16 +257,16 @@ public static class InvoicePdf
             const double labelX = Right - 260;
             EnsureSpace((2 * BodyLine) + 40);
             _y += 8;
-            Draw("Sum ekskl. merverdiavgift", _body, Ink, labelX, _y);
-            DrawRight(InvoiceFormat.Amount(invoice.Total), _body, Ink, AmountRight, _y);
+            Draw("Sum ekskl. merverdiavgift", _body, PdfPalette.Ink, labelX, _y);
+            DrawRight(InvoiceFormat.Amount(invoice.Total), _body, PdfPalette.Ink, AmountRight, _y);
             _y += BodyLine + 2;
-            Draw("Merverdiavgift", _body, Ink, labelX, _y);
-            DrawRight(InvoiceFormat.Amount(0m), _body, Ink, AmountRight, _y);
+            Draw("Merverdiavgift", _body, PdfPalette.Ink, labelX, _y);
+            DrawRight(InvoiceFormat.Amount(0m), _body, PdfPalette.Ink, AmountRight, _y);
             _y += BodyLine + 4;
             G.DrawLine(StrongRule, labelX, _y, Right, _y);
             _y += 6;
-            Draw(invoice.IsCreditNote ? $"Kreditert beløp {Currency}" : $"Å betale {Currency}", _total, Ink, labelX, _y);
-            DrawRight(InvoiceFormat.Amount(invoice.Total), _total, Ink, AmountRight, _y);
+            Draw(invoice.IsCreditNote ? $"Kreditert beløp {Currency}" : $"Å betale {Currency}", _total, PdfPalette.Ink, labelX, _y);
+            DrawRight(InvoiceFormat.Amount(invoice.Total), _total, PdfPalette.Ink, AmountRight, _y);
             _y += 18;
             G.DrawLine(StrongRule, labelX, _y, Right, _y);
             _y += 10;
@@ -277,7 +274,7 @@ public static class InvoicePdf
             // Category O (EhfInvoice.VatCategory): say why there is no VAT, as the EHF does (BT-120).
             foreach (var line in Wrap("Merverdiavgift beregnes ikke: beløpet er utenfor merverdiavgiftsloven.", Width, _small))
             {
-                DrawRight(line, _small, Muted, Right, _y);
+                DrawRight(line, _small, PdfPalette.Muted, Right, _y);
                 _y += SmallLine;
             }
 
@@ -298,7 +295,7 @@ public static class InvoicePdf
                 var y = _y + 10;
                 foreach (var line in lines)
                 {
-                    Draw(line, _body, Ink, Left + 12, y);
+                    Draw(line, _body, PdfPalette.Ink, Left + 12, y);
                     y += BodyLine;
                 }
 
@@ -332,7 +329,7 @@ public static class InvoicePdf
             var wrapped = columns.Select((c, i) => Wrap(c.Value, widths[i], _paymentValue)).ToList();
             var height = padding + SmallLine + 2 + (wrapped.Max(w => w.Count) * BodyLine) + 10;
             EnsureSpace(20 + height);
-            Draw("Betalingsinformasjon", _heading, Ink, Left, _y);
+            Draw("Betalingsinformasjon", _heading, PdfPalette.Ink, Left, _y);
             _y += 20;
             G.DrawRectangle(LightShade, Left, _y, Width, height);
             var x = Left + padding;
@@ -342,11 +339,11 @@ public static class InvoicePdf
                 var y = _y + padding;
                 if (last)
                 {
-                    DrawRight(columns[i].Label, _small, Muted, Right - padding, y);
+                    DrawRight(columns[i].Label, _small, PdfPalette.Muted, Right - padding, y);
                 }
                 else
                 {
-                    Draw(columns[i].Label, _small, Muted, x, y);
+                    Draw(columns[i].Label, _small, PdfPalette.Muted, x, y);
                 }
 
                 y += SmallLine + 2;
@@ -354,11 +351,11 @@ public static class InvoicePdf
                 {
                     if (last)
                     {
-                        DrawRight(line, _paymentValue, Ink, Right - padding, y);
+                        DrawRight(line, _paymentValue, PdfPalette.Ink, Right - padding, y);
                     }
                     else
                     {
-                        Draw(line, _paymentValue, Ink, x, y);
+                        Draw(line, _paymentValue, PdfPalette.Ink, x, y);
                     }
 
                     y += BodyLine;
@@ -379,14 +376,14 @@ public static class InvoicePdf
             }
 
             EnsureSpace(22 + (Math.Min(sheet.Count, 3) * BodyLine)); // keep the heading with the first lines
-            Draw("Beregning", _heading, Ink, Left, _y);
+            Draw("Beregning", _heading, PdfPalette.Ink, Left, _y);
             _y += 20;
             foreach (var entry in sheet)
             {
                 foreach (var line in Wrap(entry, Width, _body))
                 {
                     EnsureSpace(BodyLine);
-                    Draw(line, _body, Ink, Left, _y);
+                    Draw(line, _body, PdfPalette.Ink, Left, _y);
                     _y += BodyLine;
                 }
 
@@ -402,9 +399,9 @@ public static class InvoicePdf
             for (var i = 0; i < count; i++)
             {
                 _g = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
-                _g.DrawLine(Rule, Left, FooterTop, Right, FooterTop);
-                Draw(Ellipsize(seller, Width - 70, _small), _small, Muted, Left, FooterTop + 6);
-                DrawRight($"Side {i + 1} av {count}", _small, Muted, Right, FooterTop + 6);
+                _g.DrawLine(PdfPalette.Rule, Left, FooterTop, Right, FooterTop);
+                Draw(Ellipsize(seller, Width - 70, _small), _small, PdfPalette.Muted, Left, FooterTop + 6);
+                DrawRight($"Side {i + 1} av {count}", _small, PdfPalette.Muted, Right, FooterTop + 6);
                 _g.Dispose();
                 _g = null;
             }
